@@ -1,0 +1,27 @@
+import { createBrowserRouter, Navigate, useLocation } from 'react-router'
+import { Layout } from './layout.tsx'
+import { ConnectionsPage } from './routes/connections-page.tsx'
+import { NotFoundPage } from './routes/not-found-page.tsx'
+
+export function createRouter() {
+  return createBrowserRouter(
+    [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <ToConnections /> },
+          { path: 'connections', element: <ConnectionsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+    // Served from a sub-path as well as the root: the base is a build setting.
+    { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' },
+  )
+}
+
+/** The home page is the connections list; the query (e.g. `?demo`) comes along. */
+function ToConnections() {
+  const { search } = useLocation()
+  return <Navigate to={{ pathname: '/connections', search }} replace />
+}

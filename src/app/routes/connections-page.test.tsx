@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { server } from '@mocks/node'
+import { usePanelStore } from '@/features/connections/panel-store.ts'
+import { renderPage } from '../../../tests/utils/render.tsx'
+import { ConnectionsPage } from './connections-page.tsx'
+
+const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
+
+async function openPanel() {
+  const user = userEvent.setup()
+  await user.click(await screen.findByRole('button', { name: 'Add Connection' }))
+  const panel = await screen.findByRole('dialog', { name: 'Add a new Connection' })
+  return { user, panel }
+}
+
+describe('Manage Connections', () => {
+  // The panel store is module state: start every test with the panel closed.
+  beforeEach(() => usePanelStore.getState().close())
+
+  it('explains what a connection is when there is none', async () => {
+    renderPage(<ConnectionsPage />)
+    expect(await screen.findByText('No connections yet')).toBeInTheDocument()
+    expect(screen.getByText(/It is sent to nobody but the provider/)).toBeInTheDocument()
+  })
+
+  it('verifies a GitHub token, stores it, and lists the account', async () => {
+    const { store } = renderPage(<ConnectionsPage />)
+    const { user, panel } = await openPanel()
+    await user.type(within(panel).getByLabelText(/^Name/), 'Work')
+    await user.click(panel.querySelector('input[type="password"]')!)
+    await user.paste(TOKEN)
+    await user.click(within(panel).getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('Connection created')).toBeInTheDocument()
+    const table = await screen.findByRole('table', { name: 'Connections' })
+    expect(within(table).getByText('octo-demo')).toBeInTheDocument()
+    expect(within(table).getByText('Connected')).toBeInTheDocument()
+    const { connections } = await store.list()
+    expect(connections).toHaveLength(1)
+    expect(connections[0]?.hasSecret).toBe(true)
+    expect((await store.readSecret(connections[0]!.record.id))?.token).toBe(TOKEN)
+  })
+
+  it('keeps the panel open with the provider’s answer at the token field, storing nothing', async () => {
+    server.use(
+      http.get('https://api.github.com/user', () =>
+        HttpResponse.json({ message: 'Bad credentials', status: '401' }, { status: 401 }),
+      ),
+    )
+    const { store } = renderPage(<ConnectionsPage />)
+    const { user, panel } = await openPanel()
+    await user.type(within(panel).getByLabelText(/^Name/), 'Work')
+    await user.click(panel.querySelector('input[type="password"]')!)
+    await user.paste(TOKEN)
+    await user.click(within(panel).getByRole('button', { name: 'Save' }))
+
+    expect(await within(panel).findByText(/GitHub did not accept this token/)).toBeInTheDocument()
+    expect(panel.querySelector('input[type="password"]')).toHaveAttribute('aria-invalid', 'true')
+    expect((await store.list()).connections).toEqual([])
+  })
+
+  it('shows each field’s message and saves nothing when the form is incomplete', async () => {
+    const { store } = renderPage(<ConnectionsPage />)
+    const { user, panel } = await openPanel()
+    await user.click(within(panel).getByRole('button', { name: 'Save' }))
+    expect(await within(panel).findByText(/Give this connection a name/)).toBeInTheDocument()
+    expect(within(panel).getByText('Paste the personal access token.')).toBeInTheDocument()
+    await waitFor(async () => expect((await store.list()).connections).toEqual([]))
+  })
+
+  it('shows Sign in with GitHub disabled, with what the deployment must configure', async () => {
+    renderPage(<ConnectionsPage />)
+    const { panel } = await openPanel()
+    const signIn = within(panel).getByRole('radio', { name: /Sign in with GitHub/ })
+    expect(signIn).toBeDisabled()
+    expect(within(panel).getByText(/config.json needs githubOAuth.clientId/)).toBeInTheDocument()
+  })
+})

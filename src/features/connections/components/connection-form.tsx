@@ -1,0 +1,213 @@
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { IconAlertTriangle, IconKey } from '@tabler/icons-react'
+import { useState } from 'react'
+import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
+import type { ConnectionType } from '@/providers/types.ts'
+import type { ConnectionRecord } from '@/storage/schema.ts'
+import type { StoredConnection } from '@/storage/connection-store.ts'
+import {
+  emptyFormValues,
+  formValuesFromRecord,
+  type ConnectionFormField,
+  type ConnectionFormValues,
+} from '../form/form-values.ts'
+import { previewTarget } from '../form/preview-target.ts'
+import { LIMITS, validateConnectionForm, type FormContext } from '../form/validate-form.ts'
+import { useSaveConnection } from '../hooks/use-save-connection.ts'
+import { SaveRejected } from '../save-connection.ts'
+import { CredentialFields } from './credential-fields.tsx'
+import { TypeFields } from './type-fields.tsx'
+
+const typeGroups: { group: string; items: ConnectionType[] }[] = [
+  { group: 'Cloud', items: ['github', 'gitlab', 'bitbucket', 'azure-devops'] },
+  {
+    group: 'Self-hosted',
+    items: ['github-enterprise', 'gitlab-self-managed', 'azure-devops-server'],
+  },
+  { group: 'Any git remote', items: ['custom-git'] },
+]
+const typeData = typeGroups.map(({ group, items }) => ({
+  group,
+  items: items.map((value) => ({ value, label: connectionTypeInfo[value].label })),
+}))
+
+const typeSpecificFields: ConnectionFormField[] = [
+  'baseUrl',
+  'organization',
+  'collectionUrl',
+  'bitbucketCredential',
+  'email',
+  'workspace',
+  'repositoryUrl',
+  'branch',
+  'corsProxyUrl',
+  'gitUsername',
+]
+
+interface Props {
+  existing: StoredConnection | undefined
+  reenter: boolean
+  otherNames: readonly string[]
+  onDone: () => void
+}
+
+export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props) {
+  const config = useRuntimeConfig()
+  const save = useSaveConnection()
+  const [problem, setProblem] = useState<{ message: string; canSaveUnverified: boolean } | null>(
+    null,
+  )
+  const context: FormContext = { otherNames, tokenStored: existing?.hasSecret ?? false }
+  const form = useForm<ConnectionFormValues>({
+    mode: 'controlled',
+    initialValues: existing
+      ? formValuesFromRecord(existing.record)
+      : emptyFormValues(config.corsProxyUrl),
+    validate: (values) => validateConnectionForm(values, context).errors,
+    validateInputOnBlur: true,
+    onValuesChange: () => setProblem(null),
+  })
+  const { warnings } = validateConnectionForm(form.values, context)
+  const type = form.values.type
+
+  const submit = (skipVerification: boolean) => {
+    const { draft } = validateConnectionForm(form.values, context)
+    if (!draft) return
+    setProblem(null)
+    save.mutate(
+      { draft, existing, skipVerification },
+      {
+        onSuccess: (record) => {
+          notifications.show(savedNotice(record, existing !== undefined))
+          onDone()
+        },
+        onError: (error) => {
+          if (error instanceof SaveRejected) {
+            if (error.field) form.setFieldError(error.field, error.message)
+            setProblem({
+              message: error.field ? 'The connection was not saved.' : error.message,
+              canSaveUnverified: error.canSaveUnverified,
+            })
+          } else {
+            setProblem({
+              message: `The connection could not be stored in this browser: ${error.message} Nothing was saved.`,
+              canSaveUnverified: false,
+            })
+          }
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={form.onSubmit(() => submit(false))} noValidate aria-label="Connection">
+      <Stack gap="md">
+        {reenter ? (
+          <Alert
+            color="orange"
+            icon={<IconKey size={18} />}
+            title="This browser no longer has the token"
+          >
+            Paste a token to reconnect. The name, settings and everything that uses this connection
+            stay as they are.
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Name"
+          placeholder="e.g. Work GitHub"
+          withAsterisk
+          maxLength={LIMITS.name + 20}
+          data-autofocus={!reenter || undefined}
+          {...form.getInputProps('name')}
+          key={form.key('name')}
+        />
+        <TextInput
+          label="Username"
+          withAsterisk={type === 'bitbucket'}
+          description={
+            type === 'bitbucket'
+              ? 'Your Bitbucket username: it must match the account the token belongs to.'
+              : 'Optional. Your own commits then show this username instead of your email.'
+          }
+          autoComplete="username"
+          {...form.getInputProps('username')}
+          key={form.key('username')}
+        />
+        <Select
+          label="Connection Type"
+          data={typeData}
+          // Searchable: a few letters pick a type; it also opens on focus, so a click that lands
+          // after an error message above has shifted the field still opens the list.
+          searchable
+          nothingFoundMessage="No such connection type"
+          allowDeselect={false}
+          withAsterisk
+          description={connectionTypeInfo[type].summary}
+          disabled={existing !== undefined}
+          {...form.getInputProps('type')}
+          onChange={(value) => {
+            if (!value) return
+            form.setFieldValue('type', value as ConnectionType)
+            form.setFieldValue('authMethod', 'pat')
+            // The old type's fields are gone; messages about name, username and token still hold.
+            for (const field of typeSpecificFields) form.clearFieldError(field)
+          }}
+          key={form.key('type')}
+        />
+        <TypeFields form={form} warnings={warnings} />
+        <CredentialFields
+          form={form}
+          target={previewTarget(form.values)}
+          tokenWarning={warnings.token}
+          tokenStored={context.tokenStored}
+          autoFocusToken={reenter}
+        />
+        {problem ? (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+            {problem.message}
+            {problem.canSaveUnverified ? (
+              <Group mt="sm">
+                <Button
+                  variant="light"
+                  color="orange"
+                  size="xs"
+                  onClick={() => submit(true)}
+                  loading={save.isPending}
+                >
+                  Save without verifying
+                </Button>
+              </Group>
+            ) : null}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function savedNotice(record: ConnectionRecord, edited: boolean) {
+  const who = record.account ? ` as ${record.account.login}` : ''
+  if (record.verification === 'unverified') {
+    return {
+      color: 'orange',
+      title: edited ? 'Connection updated' : 'Connection created',
+      message: `“${record.name}” was saved without verifying; it will be checked when it is first used.`,
+    }
+  }
+  return {
+    color: 'green',
+    title: edited ? 'Connection updated' : 'Connection created',
+    message: `“${record.name}” is connected${who}.`,
+  }
+}

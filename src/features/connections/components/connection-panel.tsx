@@ -1,0 +1,41 @@
+import { Drawer } from '@mantine/core'
+import type { StoredConnection } from '@/storage/connection-store.ts'
+import { usePanelStore } from '../panel-store.ts'
+import { ConnectionForm } from './connection-form.tsx'
+
+/** The "Add a new Connection" side panel; the same panel edits and takes a re-entered token. */
+export function ConnectionPanel({ connections }: { connections: readonly StoredConnection[] }) {
+  const panel = usePanelStore((state) => state.panel)
+  const close = usePanelStore((state) => state.close)
+  const editingId = panel.mode === 'edit' || panel.mode === 'reenter' ? panel.connectionId : null
+  const existing = connections.find((stored) => stored.record.id === editingId)
+  const title =
+    panel.mode === 'reenter'
+      ? `Re-enter token for “${existing?.record.name ?? ''}”`
+      : panel.mode === 'edit'
+        ? 'Edit Connection'
+        : 'Add a new Connection'
+
+  return (
+    <Drawer
+      opened={panel.mode !== 'closed'}
+      onClose={close}
+      position="right"
+      size="lg"
+      title={title}
+      styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {panel.mode !== 'closed' ? (
+        <ConnectionForm
+          key={`${panel.mode}:${editingId ?? ''}`}
+          existing={existing}
+          reenter={panel.mode === 'reenter'}
+          otherNames={connections
+            .filter((stored) => stored.record.id !== editingId)
+            .map((stored) => stored.record.name)}
+          onDone={close}
+        />
+      ) : null}
+    </Drawer>
+  )
+}

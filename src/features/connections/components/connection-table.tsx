@@ -1,0 +1,120 @@
+import { Button, Group, Table, Text } from '@mantine/core'
+import { IconKey, IconPencil, IconTrash } from '@tabler/icons-react'
+import { connectionTypeInfo, targetLocation } from '@/lib/connection-types.ts'
+import { formatRelative } from '@/lib/format-time.ts'
+import type { StoredConnection } from '@/storage/connection-store.ts'
+import { targetOf } from '@/storage/schema.ts'
+import { connectionStatus } from '../connection-status.ts'
+import { usePanelStore } from '../panel-store.ts'
+import { AccountCell } from './account-cell.tsx'
+import { StatusBadge } from './status-badge.tsx'
+
+interface Props {
+  connections: readonly StoredConnection[]
+  onDelete: (stored: StoredConnection) => void
+}
+
+export function ConnectionTable({ connections, onDelete }: Props) {
+  const openEdit = usePanelStore((state) => state.openEdit)
+  const openReenter = usePanelStore((state) => state.openReenter)
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="sm" highlightOnHover aria-label="Connections">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Connection</Table.Th>
+            <Table.Th>Username</Table.Th>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Last verified</Table.Th>
+            <Table.Th>
+              <span className="visually-hidden">Actions</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {connections.map((stored) => {
+            const { record } = stored
+            const status = connectionStatus(stored)
+            const needsToken = status === 'needs-token' || status === 'expired'
+            return (
+              <Table.Tr key={record.id} data-connection-id={record.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {record.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                    {connectionTypeInfo[record.type].label} · {targetLocation(targetOf(record))}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{record.username ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <AccountCell record={record} />
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={status} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <LastVerified at={record.lastVerifiedAt} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    {needsToken ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="orange"
+                        leftSection={<IconKey size={14} />}
+                        onClick={() => openReenter(record.id)}
+                      >
+                        Re-enter token
+                      </Button>
+                    ) : null}
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="gray"
+                      leftSection={<IconPencil size={14} />}
+                      aria-label={`Edit ${record.name}`}
+                      onClick={() => openEdit(record.id)}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={14} />}
+                      aria-label={`Delete ${record.name}`}
+                      onClick={() => onDelete(stored)}
+                    >
+                      Delete
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+function LastVerified({ at }: { at: string | null }) {
+  if (!at) {
+    return (
+      <Text size="sm" c="dimmed">
+        Never
+      </Text>
+    )
+  }
+  return (
+    <Text size="sm" component="time" dateTime={at} title={new Date(at).toLocaleString()}>
+      {formatRelative(at)}
+    </Text>
+  )
+}

@@ -1,0 +1,106 @@
+import { Anchor, PasswordInput, Radio, Stack, Text } from '@mantine/core'
+import { useId } from 'react'
+import type { UseFormReturnType } from '@mantine/form'
+import { IconExternalLink } from '@tabler/icons-react'
+import { tokenHelpFor } from '@/lib/connection-types.ts'
+import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
+import type { ProviderTarget } from '@/providers/types.ts'
+import type { ConnectionFormValues } from '../form/form-values.ts'
+import { tokenNoun } from '../form/validate-form.ts'
+import { FieldWarning } from './warned-input.tsx'
+
+interface Props {
+  form: UseFormReturnType<ConnectionFormValues>
+  /** The target as far as it is filled in, for the token page link. */
+  target: ProviderTarget
+  tokenWarning: string | undefined
+  /** Editing a connection whose token is stored: leaving the field empty keeps it. */
+  tokenStored: boolean
+  autoFocusToken: boolean
+}
+
+export function CredentialFields({
+  form,
+  target,
+  tokenWarning,
+  tokenStored,
+  autoFocusToken,
+}: Props) {
+  const config = useRuntimeConfig()
+  const { type } = form.values
+  const github = type === 'github' || type === 'github-enterprise'
+  const help = tokenHelpFor(target)
+  const noun = tokenNoun(form.values)
+  const tokenId = useId()
+  const tokenProps = form.getInputProps('token')
+  // Mantine's PasswordInput leaves these off its inner input; screen readers need them.
+  const describedBy = [
+    tokenProps.error ? `${tokenId}-error` : null,
+    tokenWarning ? `${tokenId}-warning` : null,
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const signInReason = config.githubOAuth
+    ? 'Sign in with GitHub is configured but arrives in a later release of this app.'
+    : 'Not set up on this deployment: its config.json needs githubOAuth.clientId and githubOAuth.tokenExchangeUrl.'
+
+  return (
+    <Stack gap="sm">
+      <Radio.Group
+        label="Connect to GIT repository"
+        {...form.getInputProps('authMethod')}
+        key={form.key('authMethod')}
+      >
+        <Stack gap="xs" mt={6}>
+          <Radio value="pat" label="Personal access token" />
+          {github ? (
+            <Radio value="oauth" label="Sign in with GitHub" disabled description={signInReason} />
+          ) : null}
+        </Stack>
+      </Radio.Group>
+
+      <div>
+        <PasswordInput
+          label={noun.charAt(0).toUpperCase() + noun.slice(1)}
+          placeholder={tokenStored ? 'Leave empty to keep the stored token' : undefined}
+          withAsterisk={!tokenStored && type !== 'custom-git'}
+          autoComplete="off"
+          spellCheck={false}
+          data-autofocus={autoFocusToken || undefined}
+          {...tokenProps}
+          id={tokenId}
+          aria-invalid={tokenProps.error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          key={form.key('token')}
+        />
+        <FieldWarning id={`${tokenId}-warning`} message={tokenWarning} />
+      </div>
+      <Text size="xs" c="dimmed">
+        {help.url ? (
+          <Anchor href={help.url} target="_blank" rel="noopener noreferrer" size="xs">
+            Create a token on {hostLabel(help.url)}{' '}
+            <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} aria-hidden />
+          </Anchor>
+        ) : null}
+        {help.url ? ' with ' : 'Use '}
+        {help.scopes}.
+      </Text>
+
+      <Radio.Group
+        label="Keep the token"
+        description="Tokens never leave this browser except to the provider's own API."
+        {...form.getInputProps('tokenLifetime')}
+        key={form.key('tokenLifetime')}
+      >
+        <Stack gap="xs" mt={6}>
+          <Radio value="remember" label="Remember on this browser" />
+          <Radio value="session" label="Until I close the browser" />
+        </Stack>
+      </Radio.Group>
+    </Stack>
+  )
+}
+
+function hostLabel(url: string): string {
+  return new URL(url).host
+}

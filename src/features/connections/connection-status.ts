@@ -1,0 +1,14 @@
+import type { StoredConnection } from '@/storage/connection-store.ts'
+
+export type ConnectionStatus = 'connected' | 'unverified' | 'needs-token' | 'expired'
+
+/**
+ * A connection without its token is a normal state ("needs token"), not an error: the browser
+ * may have cleared it. A Custom Git remote can be public, so it may have no token at all.
+ */
+export function connectionStatus(stored: StoredConnection, now = Date.now()): ConnectionStatus {
+  const { record, hasSecret } = stored
+  if (!hasSecret && record.type !== 'custom-git') return 'needs-token'
+  if (record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now) return 'expired'
+  return record.verification === 'verified' ? 'connected' : 'unverified'
+}

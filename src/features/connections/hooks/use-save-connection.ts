@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { connectionKeys } from '@/lib/connection-queries.ts'
+import { saveConnection } from '../save-connection.ts'
+
+export function useSaveConnection() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: saveConnection,
+    onSuccess: async (record) => {
+      // What was fetched with the old token or target is no longer trustworthy.
+      queryClient.removeQueries({ queryKey: connectionKeys.scope(record.id) })
+      await queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
+    },
+  })
+}

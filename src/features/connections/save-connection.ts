@@ -1,0 +1,151 @@
+/**
+ * Saving a connection: check the token with its provider first, then store the connection and
+ * its secret together. Nothing is written when the check fails. A rename needs no new check.
+ */
+import { connectionStore } from '@/lib/connection-store.ts'
+import { describeProviderError } from '@/lib/provider-error-message.ts'
+import { providerFor } from '@/lib/provider-for-connection.ts'
+import { isProviderError, type ErrorSubject } from '@/providers/errors.ts'
+import type { ProviderTarget, Verification } from '@/providers/types.ts'
+import { CONNECTION_SCHEMA_VERSION, targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+import type { StoredConnection } from '@/storage/connection-store.ts'
+import type { ConnectionFormField } from './form/form-values.ts'
+import type { ConnectionDraft } from './form/validate-form.ts'
+
+/** How long the provider gets to answer before we call it a timeout. */
+const VERIFY_TIMEOUT_MS = 20_000
+
+export interface SaveRequest {
+  draft: ConnectionDraft
+  /** The stored connection being edited, if any. */
+  existing?: StoredConnection
+  /** The person chose to store it without a check the browser cannot make (CORS, no proxy). */
+  skipVerification?: boolean
+}
+
+/** Why saving stopped, pointing at the field at fault when there is one. */
+export class SaveRejected extends Error {
+  constructor(
+    message: string,
+    readonly field: ConnectionFormField | null,
+    /** The provider could not be reached: saving unverified is a reasonable way on. */
+    readonly canSaveUnverified: boolean,
+  ) {
+    super(message)
+    this.name = 'SaveRejected'
+  }
+}
+
+const fieldForSubject: Record<ErrorSubject, ConnectionFormField> = {
+  token: 'token',
+  'base-url': 'baseUrl',
+  organization: 'organization',
+  'collection-url': 'collectionUrl',
+  email: 'email',
+  workspace: 'workspace',
+  username: 'username',
+  'repository-url': 'repositoryUrl',
+  branch: 'branch',
+  'cors-proxy': 'corsProxyUrl',
+}
+
+export async function saveConnection(request: SaveRequest): Promise<ConnectionRecord> {
+  const { draft, existing } = request
+  const store = connectionStore()
+  const token =
+    draft.token ?? (existing ? (await store.readSecret(existing.record.id))?.token : undefined)
+  const now = new Date().toISOString()
+  const base = existing?.record
+
+  let checked: CheckOutcome
+  if (base && !needsCheck(draft, base)) {
+    checked = previousCheck(base)
+  } else if (request.skipVerification) {
+    checked = {
+      verification: 'unverified',
+      account: null,
+      scopes: null,
+      tokenExpiresAt: null,
+      lastVerifiedAt: null,
+      notices: [],
+    }
+  } else {
+    const verification = await verify(draft.target, token ?? '')
+    checked = {
+      verification: 'verified',
+      account: verification.account,
+      scopes: verification.scopes,
+      tokenExpiresAt: verification.expiresAt,
+      lastVerifiedAt: now,
+      notices: verification.notices,
+    }
+  }
+  checkBitbucketUsername(draft, checked.account)
+
+  const record: ConnectionRecord = {
+    ...draft.target,
+    schemaVersion: CONNECTION_SCHEMA_VERSION,
+    id: base?.id ?? crypto.randomUUID(),
+    name: draft.name,
+    ...(draft.username ? { username: draft.username } : {}),
+    authMethod: draft.authMethod,
+    tokenLifetime: draft.tokenLifetime,
+    ...checked,
+    createdAt: base?.createdAt ?? now,
+    updatedAt: now,
+  }
+  const secret = token ? { token, lifetime: draft.tokenLifetime } : undefined
+  await store.save(record, secret)
+  return record
+}
+
+/** What a check with the provider decides about a connection. */
+type CheckOutcome = Pick<
+  ConnectionRecord,
+  'verification' | 'account' | 'scopes' | 'tokenExpiresAt' | 'lastVerifiedAt' | 'notices'
+>
+
+function previousCheck(record: ConnectionRecord): CheckOutcome {
+  const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices } = record
+  return { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices }
+}
+
+/** A new token, another target or a never-verified connection needs a check; a rename does not. */
+function needsCheck(draft: ConnectionDraft, base: ConnectionRecord): boolean {
+  return (
+    draft.token !== undefined ||
+    base.verification !== 'verified' ||
+    !sameTarget(draft.target, targetOf(base))
+  )
+}
+
+function sameTarget(a: ProviderTarget, b: ProviderTarget): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  const left = a as Record<string, unknown>
+  const right = b as Record<string, unknown>
+  return [...keys].every((key) => left[key] === right[key])
+}
+
+async function verify(target: ProviderTarget, token: string): Promise<Verification> {
+  try {
+    const provider = await providerFor(target, { token })
+    return await provider.verify(AbortSignal.timeout(VERIFY_TIMEOUT_MS))
+  } catch (error) {
+    if (!isProviderError(error)) throw error
+    const field = error.subject ? fieldForSubject[error.subject] : null
+    throw new SaveRejected(describeProviderError(error, target), field, error.kind === 'network')
+  }
+}
+
+/** Bitbucket's rule: the Username must be the Bitbucket account the API token belongs to. */
+function checkBitbucketUsername(draft: ConnectionDraft, account: ConnectionRecord['account']) {
+  const { target, username } = draft
+  if (target.type !== 'bitbucket' || target.credentialKind !== 'api-token' || !account) return
+  if (username?.toLocaleLowerCase() !== account.login.toLocaleLowerCase()) {
+    throw new SaveRejected(
+      `This token belongs to the Bitbucket user “${account.login}”. Enter that username, or use a token of “${username ?? ''}”.`,
+      'username',
+      false,
+    )
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Demo mode runs the app against simulated providers. `/?demo` turns it on for this browser tab
+ * (sessionStorage, so a reload or in-app navigation keeps it); `/?demo=off` turns it off. The flag
+ * is not a secret. Demo data lives in its own database so real connections are never touched.
+ */
+const FLAG = 'git-connector:demo'
+
+export function detectDemoMode(location: Location, storage: Storage): boolean {
+  const param = new URLSearchParams(location.search).get('demo')
+  if (param === 'off') {
+    storage.removeItem(FLAG)
+    return false
+  }
+  if (param !== null) storage.setItem(FLAG, '1')
+  return storage.getItem(FLAG) === '1'
+}
+
+export function databaseNameFor(demo: boolean): string {
+  return demo ? 'git-connector-demo' : 'git-connector'
+}

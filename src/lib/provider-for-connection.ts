@@ -1,0 +1,30 @@
+/**
+ * The one place that turns a connection into an adapter. Each adapter is a lazy chunk, so a person
+ * with only a GitLab connection never downloads Octokit.
+ */
+import type { ConnectionType, Credentials, GitProvider, ProviderTarget } from '@/providers/types.ts'
+import type { GitProviderFactory } from '@/providers/types.ts'
+
+const factories: Record<ConnectionType, () => Promise<GitProviderFactory>> = {
+  github: () => import('@/providers/github/verify.ts').then((m) => m.createGitHubProvider),
+  'github-enterprise': () =>
+    import('@/providers/github/verify.ts').then((m) => m.createGitHubProvider),
+  gitlab: () => import('@/providers/gitlab/verify.ts').then((m) => m.createGitLabProvider),
+  'gitlab-self-managed': () =>
+    import('@/providers/gitlab/verify.ts').then((m) => m.createGitLabProvider),
+  bitbucket: () => import('@/providers/bitbucket/verify.ts').then((m) => m.createBitbucketProvider),
+  'azure-devops': () =>
+    import('@/providers/azure-devops/verify.ts').then((m) => m.createAzureDevOpsProvider),
+  'azure-devops-server': () =>
+    import('@/providers/azure-devops/verify.ts').then((m) => m.createAzureDevOpsProvider),
+  'custom-git': () =>
+    import('@/providers/custom-git/verify.ts').then((m) => m.createCustomGitProvider),
+}
+
+export async function providerFor(
+  target: ProviderTarget,
+  credentials: Credentials,
+): Promise<GitProvider> {
+  const factory = await factories[target.type]()
+  return factory(target, credentials)
+}

@@ -1,0 +1,261 @@
+/**
+ * Bitbucket Cloud adapter: verify(). Two credentials exist since app passwords stopped working on
+ * 2026-06-09 (research/provider-apis.md §3.2), and they behave differently:
+ * - a user API token authenticates as `Basic email:token` and acts as the user;
+ * - a repository/project/workspace access token authenticates as `Bearer token`, is its own
+ *   pseudo-user, and cannot list the workspaces it belongs to, so the form asks for the workspace.
+ */
+import { isProviderError, ProviderError } from '../errors.ts'
+import {
+  basicAuthorization,
+  createHttpClient,
+  reviseProviderError,
+  type HttpClient,
+} from '../http.ts'
+import type { Account, GitProviderFactory, ProviderTarget, Verification } from '../types.ts'
+import {
+  BitbucketEmails,
+  BitbucketRepositories,
+  BitbucketUser,
+  BitbucketWorkspaceAccess,
+  bitbucketErrorDetail,
+} from './schemas.ts'
+
+export const BITBUCKET_API = 'https://api.bitbucket.org/2.0'
+
+type BitbucketTarget = Extract<ProviderTarget, { type: 'bitbucket' }>
+
+function client(authorization: string, token: string): HttpClient {
+  return createHttpClient({
+    baseUrl: BITBUCKET_API,
+    authorization,
+    secrets: [token],
+    errorDetail: bitbucketErrorDetail,
+    context: { unauthorizedSubject: 'token' },
+  })
+}
+
+/**
+ * Bitbucket reports a token's scopes in `x-oauth-scopes`
+ * (https://support.atlassian.com/bitbucket-cloud/kb/how-to-fetch-the-scope-of-a-token-via-command-line).
+ * Whether the header is exposed to cross-origin scripts is unconfirmed: null when we cannot read it.
+ */
+function scopesFrom(headers: Headers): string[] | null {
+  const value = headers.get('x-oauth-scopes')
+  if (value === null) return null
+  return value.split(/[\s,]+/).filter((scope) => scope !== '')
+}
+
+function joinDetail(ours: string, theirs: string | undefined): string {
+  return theirs ? `${ours} Bitbucket said: ${theirs}` : ours
+}
+
+/**
+ * Bitbucket retired `username` from user objects in 2019 in favour of `nickname` and `account_id`,
+ * but `/user` may still carry it; the connection's Username is compared with `login`, so prefer it.
+ */
+function accountFromUser(user: BitbucketUser, emails: string[]): Account {
+  return {
+    id: user.uuid,
+    login: user.username ?? user.nickname ?? user.account_id ?? user.uuid,
+    displayName: user.display_name ?? null,
+    avatarUrl: user.links?.avatar?.href ?? null,
+    emails,
+  }
+}
+
+async function verifyApiToken(
+  target: BitbucketTarget,
+  token: string,
+  signal?: AbortSignal,
+): Promise<Verification> {
+  const email = target.email?.trim()
+  if (!email) {
+    throw new ProviderError(
+      'unsupported',
+      'A Bitbucket API token needs its Atlassian account email.',
+      {
+        subject: 'email',
+        detail:
+          'Bitbucket API tokens sign in as email + token: enter the email of the Atlassian account that created the token.',
+      },
+    )
+  }
+  const api = client(basicAuthorization(email, token), token)
+  const notices: string[] = []
+
+  const user = await api
+    .getJson('user', { validate: (v) => BitbucketUser.parse(v), signal })
+    .catch((error: unknown) => {
+      if (!isProviderError(error)) throw error
+      if (error.kind === 'unauthorized') {
+        throw reviseProviderError(error, {
+          message: 'Bitbucket did not accept this email and API token.',
+          detail: joinDetail(
+            `Bitbucket refused the pair of email (${email}) and API token. The email must be the Atlassian account's own, and the token a Bitbucket API token with scopes; app passwords and unscoped Atlassian tokens do not work.`,
+            error.detail,
+          ),
+        })
+      }
+      if (error.kind === 'forbidden') {
+        throw reviseProviderError(error, {
+          detail: joinDetail('The API token needs the "read:user:bitbucket" scope.', error.detail),
+        })
+      }
+      throw error
+    })
+
+  // Emails only improve commit-author matching: a failure here is a notice, not an error.
+  const emailsRequest = api
+    .getJson('user/emails', { validate: (v) => BitbucketEmails.parse(v), signal })
+    .then(({ data }) =>
+      data.values
+        .filter((entry) => entry.is_confirmed !== false)
+        .sort((a, b) => Number(b.is_primary === true) - Number(a.is_primary === true))
+        .map((entry) => entry.email),
+    )
+    .catch((error: unknown) => {
+      if (!isProviderError(error)) throw error
+      notices.push(
+        'Bitbucket would not list the account’s email addresses, so only the sign-in email is known. Commits made with other addresses will show the address instead of your username.',
+      )
+      return []
+    })
+
+  // The replacement for the removed /workspaces (CHANGE-2770, CHANGE-3022); repositories are
+  // listed per workspace, so a token that cannot list workspaces cannot browse anything.
+  const workspacesRequest = api
+    .getJson('user/workspaces', {
+      validate: (v) => BitbucketWorkspaceAccess.parse(v),
+      query: { pagelen: 100 },
+      signal,
+    })
+    .catch((error: unknown) => {
+      if (isProviderError(error) && error.kind === 'forbidden') {
+        throw reviseProviderError(error, {
+          detail: joinDetail(
+            'The API token needs the "read:workspace:bitbucket" scope to list your workspaces.',
+            error.detail,
+          ),
+        })
+      }
+      throw error
+    })
+
+  const [listed, workspaces] = await Promise.all([emailsRequest, workspacesRequest])
+  const slugs = workspaces.data.values.map((access) => access.workspace.slug)
+  if (slugs.length === 0) {
+    notices.push(
+      'This account belongs to no Bitbucket workspace, so there are no repositories to browse.',
+    )
+  }
+  const wanted = target.workspace?.trim()
+  if (wanted && workspaces.data.next === undefined && !slugs.includes(wanted)) {
+    notices.push(`The account is not a member of the workspace “${wanted}”.`)
+  }
+
+  // The sign-in email was just accepted by Bitbucket, so it belongs to this account.
+  const emails = [...listed]
+  if (!emails.some((known) => known.toLowerCase() === email.toLowerCase())) emails.unshift(email)
+
+  return {
+    account: accountFromUser(user.data, emails),
+    scopes: scopesFrom(user.headers),
+    expiresAt: null,
+    remote: null,
+    notices,
+  }
+}
+
+async function verifyAccessToken(
+  target: BitbucketTarget,
+  token: string,
+  signal?: AbortSignal,
+): Promise<Verification> {
+  const workspace = target.workspace?.trim()
+  if (!workspace) {
+    throw new ProviderError('unsupported', 'A Bitbucket access token needs its workspace.', {
+      subject: 'workspace',
+      detail:
+        'Access tokens cannot list the workspaces they belong to: enter the workspace ID (the part after bitbucket.org/ in its URL).',
+    })
+  }
+  const api = client(`Bearer ${token}`, token)
+  const notices: string[] = []
+
+  // An access token acts as a pseudo-user, but it has no account scope, so Bitbucket may refuse
+  // /user with a 403 ("lack one or more required privilege scopes"). Only a 401 is fatal here.
+  const user = await api
+    .getJson('user', { validate: (v) => BitbucketUser.parse(v), signal })
+    .catch((error: unknown) => {
+      if (isProviderError(error) && (error.kind === 'forbidden' || error.kind === 'not-found')) {
+        return null
+      }
+      throw error
+    })
+
+  // Listing one repository of the workspace works for repository, project and workspace tokens
+  // alike (GET /workspaces/{workspace} is not open to repository tokens) and proves read access.
+  const repositories = await api
+    .getJson(`repositories/${encodeURIComponent(workspace)}`, {
+      validate: (v) => BitbucketRepositories.parse(v),
+      query: { pagelen: 1 },
+      context: { notFoundSubject: 'workspace' },
+      signal,
+    })
+    .catch((error: unknown) => {
+      if (isProviderError(error) && error.kind === 'forbidden') {
+        throw reviseProviderError(error, {
+          subject: 'workspace',
+          detail: joinDetail(
+            `The access token cannot read repositories in “${workspace}”: it may belong to another workspace, or lack the repository read scope.`,
+            error.detail,
+          ),
+        })
+      }
+      throw error
+    })
+
+  if (repositories.data.values.length === 0) {
+    notices.push(`The access token sees no repositories in the workspace “${workspace}”.`)
+  }
+  const owner = repositories.data.values[0]?.workspace
+  const account: Account = user
+    ? accountFromUser(user.data, [])
+    : {
+        // No user behind an access token: describe the workspace it belongs to instead.
+        id: owner?.uuid ?? workspace,
+        login: owner?.slug ?? workspace,
+        displayName: owner?.name ?? workspace,
+        avatarUrl: owner?.links?.avatar?.href ?? null,
+        emails: [],
+      }
+  if (!user) {
+    notices.push(
+      'Access tokens are not a person: commits are matched by email, and the account shown is the workspace.',
+    )
+  }
+  return {
+    account,
+    scopes: (user && scopesFrom(user.headers)) ?? scopesFrom(repositories.headers),
+    expiresAt: null,
+    remote: null,
+    notices,
+  }
+}
+
+export const createBitbucketProvider: GitProviderFactory = (target, credentials) => {
+  if (target.type !== 'bitbucket') {
+    throw new ProviderError(
+      'unsupported',
+      `The Bitbucket adapter cannot verify a ${target.type} connection.`,
+    )
+  }
+  return {
+    type: 'bitbucket',
+    verify: (signal) =>
+      target.credentialKind === 'api-token'
+        ? verifyApiToken(target, credentials.token, signal)
+        : verifyAccessToken(target, credentials.token, signal),
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Octokit set up for browsers, and the translation of its failures into ProviderError. Only this
+ * folder imports @octokit/*.
+ */
+import { Octokit } from '@octokit/rest'
+import type { ErrorSubject } from '../errors.ts'
+import { ProviderError } from '../errors.ts'
+import { errorFromFetchFailure, errorFromHttpFailure, isAbortError } from '../http-errors.ts'
+import type { ProviderTarget } from '../types.ts'
+
+export type GitHubTarget = Extract<ProviderTarget, { type: 'github' | 'github-enterprise' }>
+
+export function githubApiUrl(target: GitHubTarget): string {
+  if (target.type === 'github') return 'https://api.github.com'
+  return `${target.baseUrl.replace(/\/+$/, '')}/api/v3`
+}
+
+export function createOctokit(apiUrl: string, token: string): Octokit {
+  return new Octokit({
+    baseUrl: apiUrl,
+    request: { fetch: browserSafeFetch(token) },
+    // @octokit/rest logs every failed request as an error; failures reach the caller as
+    // ProviderError instead, and some (a 403 on /user/emails) are expected.
+    log: { debug: noop, info: noop, warn: console.warn.bind(console), error: noop },
+  })
+}
+
+function noop(): void {}
+
+/**
+ * Octokit always sets User-Agent; a browser that honours it (Firefox) must then preflight it, and
+ * GitHub's CORS answer does not allow it (octokit/octokit.js#817, #961), so it is dropped. The
+ * token goes out as `Bearer`, GitHub's documented scheme (Octokit's own auth sends `token`).
+ * globalThis.fetch is looked up per call so that MSW, installed later, sees the request.
+ */
+function browserSafeFetch(token: string): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers)
+    headers.delete('user-agent')
+    headers.set('authorization', `Bearer ${token}`)
+    return globalThis.fetch(input, { ...init, headers })
+  }
+}
+
+/** The parts of Octokit's RequestError we read; duck-typed to avoid a transitive import. */
+interface OctokitErrorLike {
+  status: number
+  response?: { headers: Record<string, unknown>; data: unknown }
+  cause?: unknown
+}
+
+function isOctokitError(error: unknown): error is OctokitErrorLike {
+  return (
+    error instanceof Error &&
+    error.name === 'HttpError' &&
+    'status' in error &&
+    typeof error.status === 'number'
+  )
+}
+
+export interface ErrorContext {
+  token: string
+  signal?: AbortSignal | undefined
+  /** What a 404 (a wrong GHES base URL answers 404 on /api/v3) points at. */
+  notFoundSubject?: ErrorSubject | undefined
+}
+
+/**
+ * Any failure from an Octokit call as a ProviderError; a cancellation is handed back untouched so
+ * callers can tell it apart from a failure.
+ */
+export function toProviderError(error: unknown, context: ErrorContext): unknown {
+  if (isAbortError(error) || error instanceof ProviderError) return error
+  if (!isOctokitError(error)) return errorFromFetchFailure(error, context.signal)
+  const { response } = error
+  // Octokit turns a rejected fetch into a RequestError with status 500 and no response.
+  if (!response) {
+    return isAbortError(error.cause)
+      ? error.cause
+      : errorFromFetchFailure(error.cause, context.signal)
+  }
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (typeof value === 'string' || typeof value === 'number') headers.set(name, String(value))
+  }
+  const detail = githubMessage(response.data, context.token)
+  return errorFromHttpFailure(
+    { status: error.status, headers, ...(detail === undefined ? {} : { detail }) },
+    context.notFoundSubject ? { notFoundSubject: context.notFoundSubject } : {},
+  )
+}
+
+/** GitHub's error body is `{ message, documentation_url, status }`; keep the message only. */
+function githubMessage(data: unknown, token: string): string | undefined {
+  if (typeof data !== 'object' || data === null || !('message' in data)) return undefined
+  if (typeof data.message !== 'string' || data.message === '') return undefined
+  return token ? data.message.split(token).join('[token]') : data.message
+}

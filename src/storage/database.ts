@@ -1,0 +1,146 @@
+/**
+ * The app's one IndexedDB database: its name, its versioned object stores, how to open it, and
+ * two ways to work in it: idb-keyval `UseStore`s for single-store reads and writes, and
+ * `runTransaction` for work that must land in several stores together or not at all.
+ *
+ * idb-keyval's own `createStore` makes one store per database, so the database is opened here and
+ * the stores are handed to idb-keyval through `UseStore` functions.
+ */
+import type { UseStore } from 'idb-keyval'
+import { type StorageError, storageError, toStorageError } from './errors.ts'
+
+/** The database for real connections. */
+export const DATABASE_NAME = 'git-connector'
+/** Demo mode's database, so that simulated connections never mix with real ones. */
+export const DEMO_DATABASE_NAME = 'git-connector-demo'
+
+export const CONNECTIONS_STORE = 'connections'
+export const SECRETS_STORE = 'secrets'
+export type StoreName = typeof CONNECTIONS_STORE | typeof SECRETS_STORE
+
+type Upgrade = (database: IDBDatabase, transaction: IDBTransaction) => void
+
+/**
+ * `UPGRADES[n]` takes the database from version n to n + 1. Append a step for each new version
+ * (release sources, builds…); never edit a step that has shipped, because a browser that already
+ * ran it will not run it again.
+ */
+const UPGRADES: readonly Upgrade[] = [
+  (database) => {
+    database.createObjectStore(CONNECTIONS_STORE)
+    database.createObjectStore(SECRETS_STORE)
+  },
+]
+
+export const DATABASE_VERSION = UPGRADES.length
+
+/**
+ * Opens (creating or upgrading as needed) the database called `name`. Rejects with a StorageError:
+ * 'unavailable' when IndexedDB is missing or refuses, 'blocked' when another tab holds an older
+ * version open and will not let go.
+ */
+export function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(storageError('unavailable'))
+      return
+    }
+    let request: IDBOpenDBRequest
+    try {
+      request = indexedDB.open(name, DATABASE_VERSION)
+    } catch (error) {
+      reject(toStorageError(error, 'unavailable'))
+      return
+    }
+    let settled = false
+    request.onupgradeneeded = (event) => {
+      const { transaction } = request
+      if (transaction === null) return
+      for (let version = event.oldVersion; version < DATABASE_VERSION; version += 1) {
+        UPGRADES[version]?.(request.result, transaction)
+      }
+    }
+    request.onblocked = () => {
+      settled = true
+      reject(storageError('blocked'))
+    }
+    request.onsuccess = () => {
+      // Opened after we gave up waiting on a blocked upgrade: nobody holds this connection.
+      if (settled) {
+        request.result.close()
+        return
+      }
+      settled = true
+      resolve(request.result)
+    }
+    request.onerror = () => {
+      if (settled) return
+      settled = true
+      reject(toStorageError(request.error, 'unavailable'))
+    }
+  })
+}
+
+/** An idb-keyval store over one object store of a database this module opened. */
+export function keyvalStoreOver(
+  database: () => Promise<IDBDatabase>,
+  storeName: StoreName,
+): UseStore {
+  return (mode, callback) =>
+    database().then((db) => callback(db.transaction(storeName, mode).objectStore(storeName)))
+}
+
+/** What `runTransaction` hands its work: the transaction, and a way to abort it with a reason. */
+export interface TransactionScope {
+  transaction: IDBTransaction
+  /** Aborts the transaction; `runTransaction` then rejects with `error`. */
+  fail: (error: StorageError) => void
+}
+
+/**
+ * Runs `work` in one transaction over `storeNames` and resolves with its return value once the
+ * transaction has committed. If `work` throws, a request fails, or `fail` is called, the whole
+ * transaction is aborted: nothing it wrote lands. Values read by requests issued in `work` are
+ * safe to read from their `result` after this resolves.
+ */
+export function runTransaction<T>(
+  db: IDBDatabase,
+  storeNames: readonly StoreName[],
+  mode: IDBTransactionMode,
+  work: (scope: TransactionScope) => T,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let failure: StorageError | undefined
+    const transaction = db.transaction(storeNames, mode)
+    const abort = () => {
+      try {
+        transaction.abort()
+      } catch {
+        // Already finished or aborting: the abort or complete handler settles the promise.
+      }
+    }
+    let result: T
+    try {
+      result = work({
+        transaction,
+        fail: (error) => {
+          failure = error
+          abort()
+        },
+      })
+    } catch (error) {
+      abort()
+      // Whatever `work` threw goes to the caller unchanged, as a synchronous throw would.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      reject(error)
+      return
+    }
+    transaction.oncomplete = () => resolve(result)
+    transaction.onabort = () =>
+      reject(
+        failure ??
+          transaction.error ??
+          new DOMException('The transaction was aborted.', 'AbortError'),
+      )
+  })
+}

@@ -1,0 +1,171 @@
+/**
+ * The shapes of what is stored, as zod schemas: a connection record (everything about a
+ * connection except its secret) and a secret record (the token and nothing else). Both are strict,
+ * so a stray field (a `token` in a connection record, say) is refused rather than kept.
+ *
+ * The target part of a connection record is built from the same per-type shapes as
+ * `providerTargetSchema`, which is checked against `ProviderTarget` at compile time (bottom of the
+ * file): a field added to one and not the other fails the typecheck.
+ */
+import { z } from 'zod'
+import type { Account, ConnectionType, ProviderTarget } from '../providers/types.ts'
+
+/** The version of connection records this code writes; older ones go through migrations.ts. */
+export const CONNECTION_SCHEMA_VERSION = 1
+/** The version of secret records this code writes. */
+export const SECRET_SCHEMA_VERSION = 1
+
+const isoDateTime = z.iso.datetime({ offset: true })
+
+/** A URL as targets store it: http(s), no user name or password, no trailing slash. */
+const normalizedUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => {
+    // An unparsable URL is reported by the check above; zod runs the refinements anyway.
+    if (!URL.canParse(value)) return true
+    const url = new URL(value)
+    return url.username === '' && url.password === ''
+  }, 'must not contain a user name or password')
+  .refine((value) => !value.endsWith('/'), 'must not end with a slash')
+
+const nonBlank = z.string().min(1).regex(/\S/, 'must not be blank')
+
+/** Per connection type, the secret-free fields that say where the connection points. */
+const targetShapes = {
+  github: { type: z.literal('github') },
+  'github-enterprise': { type: z.literal('github-enterprise'), baseUrl: normalizedUrl },
+  gitlab: { type: z.literal('gitlab') },
+  'gitlab-self-managed': { type: z.literal('gitlab-self-managed'), baseUrl: normalizedUrl },
+  bitbucket: {
+    type: z.literal('bitbucket'),
+    credentialKind: z.enum(['api-token', 'access-token']),
+    email: z.email().optional(),
+    workspace: nonBlank.optional(),
+  },
+  'azure-devops': {
+    type: z.literal('azure-devops'),
+    organization: nonBlank.regex(/^[^\s/]+$/, 'must be the organization name, not a URL'),
+  },
+  'azure-devops-server': { type: z.literal('azure-devops-server'), collectionUrl: normalizedUrl },
+  'custom-git': {
+    type: z.literal('custom-git'),
+    repositoryUrl: normalizedUrl,
+    branch: nonBlank,
+    corsProxyUrl: normalizedUrl.optional(),
+    gitUsername: nonBlank.optional(),
+  },
+} as const satisfies { [T in ConnectionType]: { type: z.ZodLiteral<T> } & z.ZodRawShape }
+
+/** A ProviderTarget; unknown fields are dropped (use it for targets from outside, e.g. presets). */
+export const providerTargetSchema = z.discriminatedUnion('type', [
+  z.object(targetShapes.github),
+  z.object(targetShapes['github-enterprise']),
+  z.object(targetShapes.gitlab),
+  z.object(targetShapes['gitlab-self-managed']),
+  z.object(targetShapes.bitbucket),
+  z.object(targetShapes['azure-devops']),
+  z.object(targetShapes['azure-devops-server']),
+  z.object(targetShapes['custom-git']),
+])
+
+export const accountSchema = z.strictObject({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  emails: z.array(z.string()),
+})
+
+export const tokenLifetimeSchema = z.enum(['remember', 'session'])
+
+const commonShape = {
+  schemaVersion: z.literal(CONNECTION_SCHEMA_VERSION),
+  id: z.uuid(),
+  name: nonBlank.max(80),
+  username: z.string().max(100).optional(),
+  authMethod: z.enum(['pat', 'oauth']),
+  tokenLifetime: tokenLifetimeSchema,
+  verification: z.enum(['verified', 'unverified']),
+  account: accountSchema.nullable(),
+  /** Granted scopes; null when the provider does not say. */
+  scopes: z.array(z.string()).nullable(),
+  tokenExpiresAt: isoDateTime.nullable(),
+  lastVerifiedAt: isoDateTime.nullable(),
+  /** What verification had to say that did not block saving. */
+  notices: z.array(z.string()),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+}
+
+/** A stored connection: common fields plus the flat target fields, discriminated on `type`. */
+export const connectionRecordSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...commonShape, ...targetShapes.github }),
+  z.strictObject({ ...commonShape, ...targetShapes['github-enterprise'] }),
+  z.strictObject({ ...commonShape, ...targetShapes.gitlab }),
+  z.strictObject({ ...commonShape, ...targetShapes['gitlab-self-managed'] }),
+  z.strictObject({ ...commonShape, ...targetShapes.bitbucket }),
+  z.strictObject({ ...commonShape, ...targetShapes['azure-devops'] }),
+  z.strictObject({ ...commonShape, ...targetShapes['azure-devops-server'] }),
+  z.strictObject({ ...commonShape, ...targetShapes['custom-git'] }),
+])
+
+export type ConnectionRecord = z.infer<typeof connectionRecordSchema>
+
+/** The secret half of a connection, stored under the connection's id. */
+export const secretRecordSchema = z.strictObject({
+  schemaVersion: z.literal(SECRET_SCHEMA_VERSION),
+  connectionId: z.string().min(1),
+  token: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  expiresAt: isoDateTime.nullable().optional(),
+  lifetime: tokenLifetimeSchema,
+})
+
+export type SecretRecord = z.infer<typeof secretRecordSchema>
+/** A secret as callers hand it in: storage fills in the connection id and version. */
+export type SecretInput = Omit<SecretRecord, 'schemaVersion' | 'connectionId'>
+
+/** The target fields of a record (exactly those of its type's ProviderTarget, no others). */
+export function targetOf(record: ConnectionRecord): ProviderTarget {
+  const source: Readonly<Record<string, unknown>> = record
+  const target: Record<string, unknown> = {}
+  for (const key of Object.keys(targetShapes[record.type])) {
+    if (source[key] !== undefined) target[key] = source[key]
+  }
+  // Sound: the keys are this type's target shape, which TargetSchemaMatches ties to ProviderTarget.
+  return target as ProviderTarget
+}
+
+// Compile-time checks: the schemas say exactly what the domain types say.
+
+type Variant<U, T> = Extract<U, { type: T }>
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type SameKeys<A, B> = Mutual<keyof A, keyof B>
+type Assert<T extends true> = T
+
+type SchemaTarget = z.infer<typeof providerTargetSchema>
+type VariantMatches = {
+  [T in ConnectionType]: [
+    Mutual<Variant<SchemaTarget, T>, Variant<ProviderTarget, T>>,
+    SameKeys<Variant<SchemaTarget, T>, Variant<ProviderTarget, T>>,
+  ]
+}
+
+/** Fails to compile when providerTargetSchema and ProviderTarget disagree. */
+export type TargetSchemaMatches = Assert<
+  [Mutual<SchemaTarget['type'], ConnectionType>, VariantMatches[ConnectionType]] extends [
+    true,
+    [true, true],
+  ]
+    ? true
+    : false
+>
+/** Fails to compile when accountSchema and Account disagree. */
+export type AccountSchemaMatches = Assert<
+  [
+    Mutual<z.infer<typeof accountSchema>, Account>,
+    SameKeys<z.infer<typeof accountSchema>, Account>,
+  ] extends [true, true]
+    ? true
+    : false
+>
