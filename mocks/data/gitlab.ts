@@ -3,15 +3,7 @@
  * handlers shape them into GitLab's REST responses. Later additions (projects, commits…) go here.
  */
 
-/** An inline SVG avatar: demo mode and tests never touch the network. */
-function initialsAvatar(initials: string, background: string): string {
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">` +
-    `<rect width="96" height="96" rx="48" fill="${background}"/>` +
-    `<text x="48" y="60" font-family="sans-serif" font-size="36" fill="#fff" ` +
-    `text-anchor="middle">${initials}</text></svg>`
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`
-}
+import { initialsAvatar } from './avatar.ts'
 
 export const gitlabDemoUser = {
   id: 4810923,

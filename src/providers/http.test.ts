@@ -1,22 +1,13 @@
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { isProviderError, type ProviderError } from './errors.ts'
 import { basicAuthorization, createHttpClient, redact } from './http.ts'
+import { providerFailure } from '../../tests/utils/provider-test-kit.ts'
 
 const BASE = 'https://api.example.test/v1'
 const isObject = (value: unknown) => {
   if (typeof value !== 'object' || value === null) throw new Error('not an object')
   return value
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected the request to fail'),
-    (reason: unknown) => reason,
-  )
-  if (!isProviderError(error)) throw error
-  return error
 }
 
 describe('createHttpClient', () => {
@@ -48,7 +39,7 @@ describe('createHttpClient', () => {
       }),
     )
     const client = createHttpClient({ baseUrl: BASE, timeoutMs: 30 })
-    expect(await failure(client.getJson('slow', { validate: isObject }))).toMatchObject({
+    expect(await providerFailure(client.getJson('slow', { validate: isObject }))).toMatchObject({
       kind: 'network',
       networkCause: 'timeout',
     })
@@ -59,7 +50,7 @@ describe('createHttpClient', () => {
       http.get(`${BASE}/me`, () => HttpResponse.redirect('https://login.example.test/', 302)),
     )
     const client = createHttpClient({ baseUrl: BASE, context: { unauthorizedSubject: 'email' } })
-    expect(await failure(client.getJson('me', { validate: isObject }))).toMatchObject({
+    expect(await providerFailure(client.getJson('me', { validate: isObject }))).toMatchObject({
       kind: 'unauthorized',
       subject: 'email',
       status: 302,
@@ -69,7 +60,7 @@ describe('createHttpClient', () => {
   it('reports an answer that is not JSON', async () => {
     server.use(http.get(`${BASE}/me`, () => HttpResponse.text('hello')))
     const client = createHttpClient({ baseUrl: BASE })
-    expect((await failure(client.getJson('me', { validate: isObject }))).kind).toBe(
+    expect((await providerFailure(client.getJson('me', { validate: isObject }))).kind).toBe(
       'invalid-response',
     )
   })
@@ -82,7 +73,7 @@ describe('createHttpClient', () => {
         issues: [{ path: ['id'], message: 'expected string' }],
       })
     }
-    expect(await failure(client.getJson('me', { validate }))).toMatchObject({
+    expect(await providerFailure(client.getJson('me', { validate }))).toMatchObject({
       kind: 'invalid-response',
       detail: 'id: expected string',
     })
@@ -95,11 +86,15 @@ describe('createHttpClient', () => {
         HttpResponse.json({ error: { message: 'nope' } }, { status: 404 }),
       ),
     )
-    expect((await failure(client.getJson('a', { validate: isObject }))).detail).toBe('nope')
+    expect((await providerFailure(client.getJson('a', { validate: isObject }))).detail).toBe('nope')
     server.use(http.get(`${BASE}/b`, () => HttpResponse.text('plain reason', { status: 409 })))
-    expect((await failure(client.getJson('b', { validate: isObject }))).detail).toBe('plain reason')
+    expect((await providerFailure(client.getJson('b', { validate: isObject }))).detail).toBe(
+      'plain reason',
+    )
     server.use(http.get(`${BASE}/c`, () => HttpResponse.html('<html>x</html>', { status: 500 })))
-    expect((await failure(client.getJson('c', { validate: isObject }))).detail).toBeUndefined()
+    expect(
+      (await providerFailure(client.getJson('c', { validate: isObject }))).detail,
+    ).toBeUndefined()
   })
 })
 

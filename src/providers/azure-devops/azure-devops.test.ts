@@ -1,10 +1,11 @@
 import { delay, http, HttpResponse } from 'msw'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { isProviderError, type ProviderError } from '../errors.ts'
+import { isProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
 import { supportedApiVersion } from './api-version.ts'
 import { createAzureDevOpsProvider, organizationBaseUrl } from './verify.ts'
+import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 
 const PAT = 'x'.repeat(76) + 'AZDO' + 'abcd'
 const services: ProviderTarget = { type: 'azure-devops', organization: 'fabrikam' }
@@ -19,23 +20,6 @@ const oldServer: ProviderTarget = {
 
 function verify(target: ProviderTarget, token = PAT, signal?: AbortSignal) {
   return createAzureDevOpsProvider(target, { token }).verify(signal)
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected verify() to fail'),
-    (reason: unknown) => reason,
-  )
-  if (!isProviderError(error)) throw error
-  return error
-}
-
-function recordRequests() {
-  const seen: Request[] = []
-  const listener = ({ request }: { request: Request }) => void seen.push(request.clone())
-  server.events.on('request:start', listener)
-  onTestFinished(() => server.events.removeListener('request:start', listener))
-  return seen
 }
 
 describe('Azure DevOps Services', () => {
@@ -75,13 +59,13 @@ describe('Azure DevOps Services', () => {
 
   it('asks for the organization before sending anything', async () => {
     const seen = recordRequests()
-    const error = await failure(verify({ type: 'azure-devops', organization: '' }))
+    const error = await providerFailure(verify({ type: 'azure-devops', organization: '' }))
     expect(error).toMatchObject({ kind: 'unsupported', subject: 'organization' })
     expect(seen).toEqual([])
   })
 
   it('reports a revoked PAT', async () => {
-    const error = await failure(verify(services, 'revoked'))
+    const error = await providerFailure(verify(services, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
   })
 
@@ -93,7 +77,7 @@ describe('Azure DevOps Services', () => {
         }),
       ),
     )
-    const error = await failure(verify(services))
+    const error = await providerFailure(verify(services))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 203 })
   })
 
@@ -103,7 +87,7 @@ describe('Azure DevOps Services', () => {
         HttpResponse.html('<!DOCTYPE html><html></html>'),
       ),
     )
-    expect((await failure(verify(services))).kind).toBe('unauthorized')
+    expect((await providerFailure(verify(services))).kind).toBe('unauthorized')
   })
 
   it('treats a redirect to a sign-in page as unauthorized', async () => {
@@ -112,14 +96,16 @@ describe('Azure DevOps Services', () => {
         HttpResponse.redirect('https://login.microsoftonline.com/common/oauth2/authorize', 302),
       ),
     )
-    expect(await failure(verify(services))).toMatchObject({
+    expect(await providerFailure(verify(services))).toMatchObject({
       kind: 'unauthorized',
       subject: 'token',
     })
   })
 
   it('points an unknown organization at the organization field', async () => {
-    const error = await failure(verify({ type: 'azure-devops', organization: 'missing-org' }))
+    const error = await providerFailure(
+      verify({ type: 'azure-devops', organization: 'missing-org' }),
+    )
     expect(error).toMatchObject({ kind: 'not-found', subject: 'organization', status: 404 })
   })
 
@@ -129,7 +115,7 @@ describe('Azure DevOps Services', () => {
         HttpResponse.json({ message: 'TF400813: not authorized' }, { status: 403 }),
       ),
     )
-    expect(await failure(verify(services))).toMatchObject({
+    expect(await providerFailure(verify(services))).toMatchObject({
       kind: 'forbidden',
       detail: 'TF400813: not authorized',
     })
@@ -145,7 +131,7 @@ describe('Azure DevOps Services', () => {
       ),
     )
     const before = Date.now()
-    const error = await failure(verify(services))
+    const error = await providerFailure(verify(services))
     expect(error.kind).toBe('rate-limited')
     expect(error.resetAt).toBeGreaterThanOrEqual(before + 12_000)
     expect(error.resetAt).toBeLessThan(before + 20_000)
@@ -158,14 +144,14 @@ describe('Azure DevOps Services', () => {
         () => new HttpResponse(null, { status: 500 }),
       ),
     )
-    expect((await failure(verify(services))).kind).toBe('server')
+    expect((await providerFailure(verify(services))).kind).toBe('server')
   })
 
   it('says a rejected fetch may be a rejected credential', async () => {
     server.use(
       http.get('https://dev.azure.com/fabrikam/_apis/connectionData', () => HttpResponse.error()),
     )
-    const error = await failure(verify(services))
+    const error = await providerFailure(verify(services))
     expect(error).toMatchObject({ kind: 'network', networkCause: 'unreachable', subject: 'token' })
     expect(error.message).toMatch(/rejected the credential.*CORS/)
   })
@@ -194,7 +180,7 @@ describe('Azure DevOps Services', () => {
         ),
       ),
     )
-    const error = await failure(verify(services))
+    const error = await providerFailure(verify(services))
     const text = JSON.stringify({ message: error.message, detail: error.detail })
     expect(error.detail).toContain('[redacted]')
     expect(text).not.toContain(PAT)
@@ -260,7 +246,7 @@ describe('Azure DevOps Server', () => {
         ),
       ),
     )
-    expect(await failure(verify(onPrem))).toMatchObject({
+    expect(await providerFailure(verify(onPrem))).toMatchObject({
       kind: 'unsupported',
       subject: 'collection-url',
     })
@@ -276,7 +262,7 @@ describe('Azure DevOps Server', () => {
   })
 
   it('points an unknown collection at the collection URL', async () => {
-    const error = await failure(
+    const error = await providerFailure(
       verify({
         type: 'azure-devops-server',
         collectionUrl: 'https://tfs.contoso.example/tfs/MissingCollection',
@@ -287,7 +273,7 @@ describe('Azure DevOps Server', () => {
 
   it('rejects a collection URL that is not http(s) before sending anything', async () => {
     const seen = recordRequests()
-    const error = await failure(
+    const error = await providerFailure(
       verify({ type: 'azure-devops-server', collectionUrl: 'tfs/DefaultCollection' }),
     )
     expect(error).toMatchObject({ kind: 'unsupported', subject: 'collection-url' })
@@ -295,7 +281,7 @@ describe('Azure DevOps Server', () => {
   })
 
   it('reports a revoked PAT', async () => {
-    expect(await failure(verify(onPrem, 'revoked'))).toMatchObject({
+    expect(await providerFailure(verify(onPrem, 'revoked'))).toMatchObject({
       kind: 'unauthorized',
       status: 401,
     })
@@ -307,7 +293,7 @@ describe('Azure DevOps Server', () => {
         HttpResponse.error(),
       ),
     )
-    const error = await failure(verify(onPrem))
+    const error = await providerFailure(verify(onPrem))
     expect(error).toMatchObject({ kind: 'network', subject: 'collection-url' })
     expect(error.detail).toMatch(/administrator must enable CORS/)
   })

@@ -2,9 +2,10 @@ import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { server } from '@mocks/node'
 import { BITBUCKET_API } from '@mocks/data/bitbucket'
-import { isProviderError, type ProviderError } from '../errors.ts'
+import { isProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
 import { createBitbucketProvider } from './verify.ts'
+import { providerFailure } from '../../../tests/utils/provider-test-kit.ts'
 
 const TOKEN = 'ATATT3xFfGF0-demo-secret-value'
 const apiToken: ProviderTarget = {
@@ -20,15 +21,6 @@ const accessToken: ProviderTarget = {
 
 function verify(target: ProviderTarget, token = TOKEN, signal?: AbortSignal) {
   return createBitbucketProvider(target, { token }).verify(signal)
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected verify() to fail'),
-    (reason: unknown) => reason,
-  )
-  if (!isProviderError(error)) throw error
-  return error
 }
 
 function countRequests() {
@@ -77,20 +69,20 @@ describe('Bitbucket API token (Basic email:token)', () => {
 
   it('asks for the email before sending anything', async () => {
     const seen = countRequests()
-    const error = await failure(verify({ ...apiToken, email: ' ' }))
+    const error = await providerFailure(verify({ ...apiToken, email: ' ' }))
     expect(error).toMatchObject({ kind: 'unsupported', subject: 'email' })
     expect(seen).toEqual([])
   })
 
   it('says the email + token pair was refused on a 401', async () => {
-    const error = await failure(verify(apiToken, 'revoked'))
+    const error = await providerFailure(verify(apiToken, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
     expect(error.message).toMatch(/email and API token/)
     expect(error.detail).toContain('bea.demo@example.com')
   })
 
   it('refuses a user name that is not an email', async () => {
-    const error = await failure(verify({ ...apiToken, email: 'bea-demo' }))
+    const error = await providerFailure(verify({ ...apiToken, email: 'bea-demo' }))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token' })
   })
 
@@ -120,7 +112,7 @@ describe('Bitbucket API token (Basic email:token)', () => {
         ),
       ),
     )
-    const error = await failure(verify(apiToken))
+    const error = await providerFailure(verify(apiToken))
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 })
     expect(error.detail).toMatch(/read:workspace:bitbucket/)
   })
@@ -172,13 +164,13 @@ describe('Bitbucket access token (Bearer)', () => {
 
   it('asks for the workspace before sending anything', async () => {
     const seen = countRequests()
-    const error = await failure(verify({ ...accessToken, workspace: undefined }))
+    const error = await providerFailure(verify({ ...accessToken, workspace: undefined }))
     expect(error).toMatchObject({ kind: 'unsupported', subject: 'workspace' })
     expect(seen).toEqual([])
   })
 
   it('points an unknown workspace at the workspace field', async () => {
-    const error = await failure(verify({ ...accessToken, workspace: 'nowhere' }))
+    const error = await providerFailure(verify({ ...accessToken, workspace: 'nowhere' }))
     expect(error).toMatchObject({ kind: 'not-found', subject: 'workspace', status: 404 })
   })
 
@@ -188,12 +180,12 @@ describe('Bitbucket access token (Bearer)', () => {
         HttpResponse.json({ type: 'error', error: { message: 'Forbidden' } }, { status: 403 }),
       ),
     )
-    const error = await failure(verify(accessToken))
+    const error = await providerFailure(verify(accessToken))
     expect(error).toMatchObject({ kind: 'forbidden', subject: 'workspace' })
   })
 
   it('reports a revoked token', async () => {
-    const error = await failure(verify(accessToken, 'revoked'))
+    const error = await providerFailure(verify(accessToken, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
   })
 })
@@ -209,7 +201,7 @@ describe('Bitbucket failures', () => {
       ),
     )
     const before = Date.now()
-    const error = await failure(verify(apiToken))
+    const error = await providerFailure(verify(apiToken))
     expect(error.kind).toBe('rate-limited')
     expect(error.resetAt).toBeGreaterThanOrEqual(before + 30_000)
     expect(error.resetAt).toBeLessThan(before + 40_000)
@@ -217,12 +209,12 @@ describe('Bitbucket failures', () => {
 
   it('maps a 500 to server', async () => {
     server.use(http.get(`${BITBUCKET_API}/user`, () => new HttpResponse(null, { status: 500 })))
-    expect((await failure(verify(apiToken))).kind).toBe('server')
+    expect((await providerFailure(verify(apiToken))).kind).toBe('server')
   })
 
   it('maps a rejected fetch to network', async () => {
     server.use(http.get(`${BITBUCKET_API}/user`, () => HttpResponse.error()))
-    const error = await failure(verify(apiToken))
+    const error = await providerFailure(verify(apiToken))
     expect(error).toMatchObject({ kind: 'network', networkCause: 'unreachable' })
   })
 
@@ -230,7 +222,7 @@ describe('Bitbucket failures', () => {
     server.use(
       http.get(`${BITBUCKET_API}/user`, () => HttpResponse.json({ display_name: 'no uuid' })),
     )
-    expect((await failure(verify(apiToken))).kind).toBe('invalid-response')
+    expect((await providerFailure(verify(apiToken))).kind).toBe('invalid-response')
   })
 
   it('rethrows the caller’s abort untouched', async () => {
@@ -264,7 +256,7 @@ describe('Bitbucket failures', () => {
       http.get(`${BITBUCKET_API}/repositories/:workspace`, echo),
     )
     for (const target of [apiToken, accessToken]) {
-      const error = await failure(verify(target))
+      const error = await providerFailure(verify(target))
       const text = JSON.stringify({ message: error.message, detail: error.detail })
       expect(error.detail).toContain('[redacted]')
       expect(text).not.toContain(TOKEN)

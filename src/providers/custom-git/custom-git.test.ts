@@ -1,9 +1,10 @@
 import { delay, http, HttpResponse } from 'msw'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { isProviderError, type ProviderError } from '../errors.ts'
+import { isProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
 import { createCustomGitProvider } from './verify.ts'
+import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 
 const TOKEN = 'glpat-demo-secret-token-value'
 const repo: ProviderTarget = {
@@ -15,23 +16,6 @@ const REFS = 'https://git.example.com/team/app.git/info/refs'
 
 function verify(target: ProviderTarget, token = TOKEN, signal?: AbortSignal) {
   return createCustomGitProvider(target, { token }).verify(signal)
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected verify() to fail'),
-    (reason: unknown) => reason,
-  )
-  if (!isProviderError(error)) throw error
-  return error
-}
-
-function recordRequests() {
-  const seen: Request[] = []
-  const listener = ({ request }: { request: Request }) => void seen.push(request.clone())
-  server.events.on('request:start', listener)
-  onTestFinished(() => server.events.removeListener('request:start', listener))
-  return seen
 }
 
 describe('Custom Git', () => {
@@ -87,7 +71,7 @@ describe('Custom Git', () => {
   })
 
   it('lists existing branches when the branch is missing', async () => {
-    const error = await failure(verify({ ...repo, branch: 'feature/x' }))
+    const error = await providerFailure(verify({ ...repo, branch: 'feature/x' }))
     expect(error).toMatchObject({ kind: 'not-found', subject: 'branch' })
     expect(error.message).toContain('main, develop, release/1.x')
   })
@@ -112,24 +96,24 @@ describe('Custom Git', () => {
           }),
       ),
     )
-    const error = await failure(verify({ ...repo, branch: 'zzz' }))
+    const error = await providerFailure(verify({ ...repo, branch: 'zzz' }))
     expect(error.message).toContain('main, a, b, c, d and 2 more')
   })
 
   it('points a missing repository at the repository URL', async () => {
-    const error = await failure(
+    const error = await providerFailure(
       verify({ ...repo, repositoryUrl: 'https://git.example.com/team/missing.git' }),
     )
     expect(error).toMatchObject({ kind: 'not-found', subject: 'repository-url', status: 404 })
   })
 
   it('reports a revoked token', async () => {
-    const error = await failure(verify(repo, 'revoked'))
+    const error = await providerFailure(verify(repo, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
   })
 
   it('asks for credentials when a private repository refuses an anonymous request', async () => {
-    const error = await failure(
+    const error = await providerFailure(
       verify({ ...repo, repositoryUrl: 'https://git.example.com/team/private.git' }, ''),
     )
     expect(error).toMatchObject({
@@ -141,7 +125,7 @@ describe('Custom Git', () => {
 
   it('maps a 403 to forbidden', async () => {
     server.use(http.get(REFS, () => new HttpResponse('Forbidden', { status: 403 })))
-    expect(await failure(verify(repo))).toMatchObject({ kind: 'forbidden', status: 403 })
+    expect(await providerFailure(verify(repo))).toMatchObject({ kind: 'forbidden', status: 403 })
   })
 
   it('reads Retry-After on a 429', async () => {
@@ -152,19 +136,19 @@ describe('Custom Git', () => {
       ),
     )
     const before = Date.now()
-    const error = await failure(verify(repo))
+    const error = await providerFailure(verify(repo))
     expect(error.kind).toBe('rate-limited')
     expect(error.resetAt).toBeGreaterThanOrEqual(before + 60_000)
   })
 
   it('maps a 500 to server', async () => {
     server.use(http.get(REFS, () => new HttpResponse(null, { status: 500 })))
-    expect((await failure(verify(repo))).kind).toBe('server')
+    expect((await providerFailure(verify(repo))).kind).toBe('server')
   })
 
   it('says a CORS proxy is needed when the fetch is rejected without one', async () => {
     server.use(http.get(REFS, () => HttpResponse.error()))
-    const error = await failure(verify(repo))
+    const error = await providerFailure(verify(repo))
     expect(error).toMatchObject({
       kind: 'network',
       networkCause: 'unreachable',
@@ -175,14 +159,16 @@ describe('Custom Git', () => {
 
   it('blames the proxy when the fetch is rejected through one', async () => {
     server.use(http.get('https://proxy.example.com/*', () => HttpResponse.error()))
-    const error = await failure(verify({ ...repo, corsProxyUrl: 'https://proxy.example.com' }))
+    const error = await providerFailure(
+      verify({ ...repo, corsProxyUrl: 'https://proxy.example.com' }),
+    )
     expect(error).toMatchObject({ kind: 'network', subject: 'cors-proxy' })
     expect(error.detail).toMatch(/proxy could not be reached/)
   })
 
   it('says when the URL is not a git repository', async () => {
     server.use(http.get(REFS, () => HttpResponse.html('<html><body>Welcome</body></html>')))
-    expect(await failure(verify(repo))).toMatchObject({
+    expect(await providerFailure(verify(repo))).toMatchObject({
       kind: 'invalid-response',
       subject: 'repository-url',
     })
@@ -190,10 +176,10 @@ describe('Custom Git', () => {
 
   it('refuses non-http URLs before sending anything', async () => {
     const seen = recordRequests()
-    const ssh = await failure(
+    const ssh = await providerFailure(
       verify({ ...repo, repositoryUrl: 'git@git.example.com:team/app.git' }),
     )
-    const proxy = await failure(verify({ ...repo, corsProxyUrl: 'proxy.example.com' }))
+    const proxy = await providerFailure(verify({ ...repo, corsProxyUrl: 'proxy.example.com' }))
     expect(ssh).toMatchObject({ kind: 'unsupported', subject: 'repository-url' })
     expect(proxy).toMatchObject({ kind: 'unsupported', subject: 'cors-proxy' })
     expect(seen).toEqual([])
@@ -224,7 +210,7 @@ describe('Custom Git', () => {
           }),
       ),
     )
-    const error = await failure(verify(repo))
+    const error = await providerFailure(verify(repo))
     const text = JSON.stringify({ message: error.message, detail: error.detail })
     expect(error.detail).toContain('[redacted]')
     expect(text).not.toContain(TOKEN)

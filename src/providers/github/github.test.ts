@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { ProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
 import { EMAILS_UNREADABLE_NOTICE, NO_REPO_SCOPE_NOTICE, createGitHubProvider } from './verify.ts'
+import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 
 const CLASSIC = 'ghp_R4nd0mClassicTokenForTests0123456789'
 const FINE_GRAINED = 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz'
@@ -12,27 +12,6 @@ const GHES: ProviderTarget = { type: 'github-enterprise', baseUrl: 'https://git.
 
 function verify(target: ProviderTarget = DOTCOM, token = CLASSIC, signal?: AbortSignal) {
   return createGitHubProvider(target, { token }).verify(signal)
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ProviderError))
-    throw new Error(`expected a ProviderError, got ${String(error)}`)
-  return error
-}
-
-/** Records what reached the API, then lets the regular handlers answer. */
-function recordRequests(pattern: string): Request[] {
-  const seen: Request[] = []
-  server.use(
-    http.get(pattern, ({ request }) => {
-      seen.push(request.clone())
-    }),
-  )
-  return seen
 }
 
 describe('GitHub verify', () => {
@@ -134,11 +113,11 @@ describe('GitHub verify', () => {
     server.use(
       http.get('https://api.github.com/user/emails', () => new HttpResponse(null, { status: 502 })),
     )
-    expect((await failure(verify())).kind).toBe('server')
+    expect((await providerFailure(verify())).kind).toBe('server')
   })
 
   it('rejects a revoked token as unauthorized, pointing at the token', async () => {
-    const error = await failure(verify(DOTCOM, 'revoked'))
+    const error = await providerFailure(verify(DOTCOM, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
     expect(error.detail).toBe('Bad credentials')
   })
@@ -152,7 +131,7 @@ describe('GitHub verify', () => {
         ),
       ),
     )
-    expect(await failure(verify())).toMatchObject({ kind: 'forbidden', status: 403 })
+    expect(await providerFailure(verify())).toMatchObject({ kind: 'forbidden', status: 403 })
   })
 
   it('blames the base URL when a GHES host answers 404', async () => {
@@ -161,7 +140,10 @@ describe('GitHub verify', () => {
         HttpResponse.text('Not Found', { status: 404 }),
       ),
     )
-    expect(await failure(verify(GHES))).toMatchObject({ kind: 'not-found', subject: 'base-url' })
+    expect(await providerFailure(verify(GHES))).toMatchObject({
+      kind: 'not-found',
+      subject: 'base-url',
+    })
   })
 
   it('blames the base URL when a GHES host answers with something that is not GitHub', async () => {
@@ -170,7 +152,7 @@ describe('GitHub verify', () => {
         HttpResponse.html('<html>Hello</html>'),
       ),
     )
-    expect(await failure(verify(GHES))).toMatchObject({
+    expect(await providerFailure(verify(GHES))).toMatchObject({
       kind: 'invalid-response',
       subject: 'base-url',
     })
@@ -186,7 +168,7 @@ describe('GitHub verify', () => {
       ),
     )
     const before = Date.now()
-    const error = await failure(verify())
+    const error = await providerFailure(verify())
     expect(error.kind).toBe('rate-limited')
     expect(error.resetAt).toBeGreaterThanOrEqual(before + 120_000)
     expect(error.resetAt).toBeLessThan(before + 125_000)
@@ -205,7 +187,7 @@ describe('GitHub verify', () => {
         ),
       ),
     )
-    expect(await failure(verify())).toMatchObject({
+    expect(await providerFailure(verify())).toMatchObject({
       kind: 'rate-limited',
       resetAt: reset * 1000,
       secondary: false,
@@ -216,12 +198,15 @@ describe('GitHub verify', () => {
     server.use(
       http.get('https://api.github.com/user', () => new HttpResponse(null, { status: 500 })),
     )
-    expect(await failure(verify())).toMatchObject({ kind: 'server', status: 500 })
+    expect(await providerFailure(verify())).toMatchObject({ kind: 'server', status: 500 })
   })
 
   it('maps a failed fetch (offline, DNS, CORS) to network', async () => {
     server.use(http.get('https://api.github.com/user', () => HttpResponse.error()))
-    expect(await failure(verify())).toMatchObject({ kind: 'network', networkCause: 'unreachable' })
+    expect(await providerFailure(verify())).toMatchObject({
+      kind: 'network',
+      networkCause: 'unreachable',
+    })
   })
 
   it('hands back an AbortError when the caller cancels', async () => {
@@ -259,7 +244,7 @@ describe('GitHub verify', () => {
         http.get('https://api.github.com/user', respond),
         http.get('https://git.example.com/api/v3/user', respond),
       )
-      const error = await failure(verify(target, token))
+      const error = await providerFailure(verify(target, token))
       expect(error.message).not.toContain(token)
       expect(error.detail ?? '').not.toContain(token)
       expect(JSON.stringify(error)).not.toContain(token)

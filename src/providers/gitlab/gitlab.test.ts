@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { ProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
 import { NO_API_NOTICE, NO_READ_API_NOTICE, createGitLabProvider } from './verify.ts'
+import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 
 const TOKEN = 'glpat-R4nd0mTokenForTests01'
 const DOTCOM: ProviderTarget = { type: 'gitlab' }
@@ -14,27 +14,6 @@ const SELF_MANAGED: ProviderTarget = {
 
 function verify(target: ProviderTarget = DOTCOM, token = TOKEN, signal?: AbortSignal) {
   return createGitLabProvider(target, { token }).verify(signal)
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ProviderError))
-    throw new Error(`expected a ProviderError, got ${String(error)}`)
-  return error
-}
-
-/** Records what reached the API, then lets the regular handlers answer. */
-function recordRequests(pattern: string): Request[] {
-  const seen: Request[] = []
-  server.use(
-    http.get(pattern, ({ request }) => {
-      seen.push(request.clone())
-    }),
-  )
-  return seen
 }
 
 function tokenResponse(fields: Record<string, unknown>) {
@@ -140,7 +119,7 @@ describe('GitLab verify', () => {
         () => new HttpResponse(null, { status: 503 }),
       ),
     )
-    expect((await failure(verify())).kind).toBe('server')
+    expect((await providerFailure(verify())).kind).toBe('server')
   })
 
   it.each([
@@ -156,7 +135,7 @@ describe('GitLab verify', () => {
   })
 
   it('rejects a revoked token as unauthorized, pointing at the token', async () => {
-    const error = await failure(verify(DOTCOM, 'revoked'))
+    const error = await providerFailure(verify(DOTCOM, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
     expect(error.detail).toBe('401 Unauthorized')
   })
@@ -175,7 +154,7 @@ describe('GitLab verify', () => {
         ),
       ),
     )
-    const error = await failure(verify())
+    const error = await providerFailure(verify())
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 })
     expect(error.detail).toMatch(/higher privileges/)
   })
@@ -186,7 +165,7 @@ describe('GitLab verify', () => {
         HttpResponse.html('<h1>Not Found</h1>', { status: 404 }),
       ),
     )
-    expect(await failure(verify(SELF_MANAGED))).toMatchObject({
+    expect(await providerFailure(verify(SELF_MANAGED))).toMatchObject({
       kind: 'not-found',
       subject: 'base-url',
     })
@@ -196,7 +175,7 @@ describe('GitLab verify', () => {
     server.use(
       http.get('https://git.example.com/api/v4/user', () => HttpResponse.html('<html>App</html>')),
     )
-    expect(await failure(verify(SELF_MANAGED))).toMatchObject({
+    expect(await providerFailure(verify(SELF_MANAGED))).toMatchObject({
       kind: 'invalid-response',
       subject: 'base-url',
     })
@@ -209,7 +188,7 @@ describe('GitLab verify', () => {
       ),
     )
     const before = Date.now()
-    const error = await failure(verify())
+    const error = await providerFailure(verify())
     expect(error.kind).toBe('rate-limited')
     expect(error.resetAt).toBeGreaterThanOrEqual(before + 60_000)
     expect(error.resetAt).toBeLessThan(before + 65_000)
@@ -221,12 +200,12 @@ describe('GitLab verify', () => {
         HttpResponse.json({ message: '500 Internal Server Error' }, { status: 500 }),
       ),
     )
-    expect(await failure(verify())).toMatchObject({ kind: 'server', status: 500 })
+    expect(await providerFailure(verify())).toMatchObject({ kind: 'server', status: 500 })
   })
 
   it('maps a failed fetch (offline, DNS, CORS, TLS) to network', async () => {
     server.use(http.get('https://git.example.com/api/v4/user', () => HttpResponse.error()))
-    expect(await failure(verify(SELF_MANAGED))).toMatchObject({
+    expect(await providerFailure(verify(SELF_MANAGED))).toMatchObject({
       kind: 'network',
       networkCause: 'unreachable',
     })
@@ -272,7 +251,7 @@ describe('GitLab verify', () => {
         http.get('https://gitlab.com/api/v4/user', respond),
         http.get('https://git.example.com/api/v4/user', respond),
       )
-      const error = await failure(verify(target, token))
+      const error = await providerFailure(verify(target, token))
       expect(error.message).not.toContain(token)
       expect(error.detail ?? '').not.toContain(token)
       expect(JSON.stringify(error)).not.toContain(token)
