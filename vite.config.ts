@@ -21,9 +21,12 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    environment: 'jsdom',
+    // Adapters, storage and logic run in Node; component tests opt into jsdom per file.
+    environment: 'node',
     setupFiles: ['./tests/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Component tests click through Mantine on a busy 2-core machine; 5 s is too tight there.
+    testTimeout: 15_000,
   },
 })

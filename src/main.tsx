@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { selectDatabase } from './lib/connection-store.ts'
-import { databaseNameFor, detectDemoMode } from './lib/demo-mode.ts'
+import { databaseNameFor, detectDemoMode, wantsDemoSeed } from './lib/demo-mode.ts'
 import { createQueryClient } from './lib/query-client.ts'
 import { loadRuntimeConfig } from './lib/runtime-config.ts'
 
@@ -14,6 +14,10 @@ if (demo) {
 }
 const { config, problem } = await loadRuntimeConfig(import.meta.env.BASE_URL)
 selectDatabase(databaseNameFor(demo))
+if (demo && wantsDemoSeed(window.location)) {
+  const { seedDemoConnections } = await import('../mocks/seed-demo.ts')
+  await seedDemoConnections()
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element.')

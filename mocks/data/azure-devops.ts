@@ -3,6 +3,8 @@
  * ConnectionData.authenticatedUser (the sign-in name is in `properties.Account.$value`).
  */
 
+import { demoRepositories, demoSha, type DemoRepository } from './catalog.ts'
+
 export const AZURE_DEVOPS_SERVICES = 'https://dev.azure.com'
 
 /** Organizations and collections whose name contains this answer 404. */
@@ -37,23 +39,64 @@ export const azureServerDemoUser = {
   metaTypeId: 0,
 }
 
-export const azureDemoProjects = [
+export interface AzureDemoProject {
+  id: string
+  name: string
+  description: string
+  lastUpdateTime: string
+  visibility: 'private' | 'public'
+}
+
+/** The projects of the demo catalog (`demoRepositories('azure-devops')`), same names. */
+export const azureDemoProjects: AzureDemoProject[] = [
   {
     id: '6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c',
-    name: 'Fabrikam Web',
-    description: 'Customer portal',
+    name: 'Fabrikam',
+    description: 'Service desk and field apps',
     lastUpdateTime: '2026-11-18T16:04:12.353Z',
+    visibility: 'private',
   },
   {
     id: 'eb6e4656-77fc-42a1-9181-4c6d8e9da5d1',
-    name: 'Fabrikam Mobile',
-    description: 'iOS and Android apps',
+    name: 'Contoso Web',
+    description: 'Customer portal and storefront',
     lastUpdateTime: '2026-11-02T08:51:40.007Z',
+    visibility: 'private',
   },
   {
     id: '0d1a5e2b-8c3f-4d67-a9b0-3e6f7a8b9c0d',
-    name: 'Infrastructure',
+    name: 'Release Engineering',
     description: 'Pipelines, Terraform and shared build templates',
     lastUpdateTime: '2026-10-21T12:30:00.000Z',
+    visibility: 'private',
+  },
+  {
+    id: '9f3c2a1b-4d5e-4f60-8a7b-6c5d4e3f2a1b',
+    name: 'Sandbox',
+    description: 'Experiments, open to everyone',
+    lastUpdateTime: '2026-09-30T10:00:00.000Z',
+    visibility: 'public',
   },
 ]
+
+/** A GUID, stable for the same input. */
+export function azureGuid(...parts: (string | number)[]): string {
+  const hex = demoSha('azure-guid', ...parts)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+/** The repository's GUID, the same in every organization and collection. */
+export function azureRepositoryId(repo: DemoRepository): string {
+  return azureGuid('repository', repo.id)
+}
+
+export function azureDemoRepositories(): DemoRepository[] {
+  return demoRepositories('azure-devops')
+}
+
+export function findAzureProject(nameOrId: string): AzureDemoProject | undefined {
+  const wanted = nameOrId.toLowerCase()
+  return azureDemoProjects.find(
+    (project) => project.id === wanted || project.name.toLowerCase() === wanted,
+  )
+}

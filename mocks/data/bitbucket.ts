@@ -4,6 +4,7 @@
  */
 
 import { initialsAvatar } from './avatar.ts'
+import { demoRepositories, demoSha, type DemoRepository } from './catalog.ts'
 
 export const BITBUCKET_API = 'https://api.bitbucket.org/2.0'
 
@@ -14,13 +15,6 @@ export interface BitbucketDemoWorkspace {
   is_private: boolean
   administrator: boolean
   avatar: string
-  repositories: {
-    slug: string
-    name: string
-    description: string
-    language: string
-    updated_on: string
-  }[]
 }
 
 export const bitbucketDemoUser = {
@@ -45,6 +39,7 @@ export const bitbucketDemoEmails = [
   { email: 'bea.old@mailbox.example', is_primary: false, is_confirmed: false },
 ]
 
+/** The workspaces of the demo catalog (`demoRepositories('bitbucket')`), with the same slugs. */
 export const bitbucketDemoWorkspaces: BitbucketDemoWorkspace[] = [
   {
     uuid: '{52e98bb4-9179-405d-8d4d-dc84482d0943}',
@@ -53,22 +48,6 @@ export const bitbucketDemoWorkspaces: BitbucketDemoWorkspace[] = [
     is_private: true,
     administrator: true,
     avatar: initialsAvatar('BD', '#0052cc'),
-    repositories: [
-      {
-        slug: 'dotfiles',
-        name: 'dotfiles',
-        description: 'Shell and editor settings',
-        language: 'shell',
-        updated_on: '2026-10-30T18:02:11.215093+00:00',
-      },
-      {
-        slug: 'recipe-box',
-        name: 'recipe-box',
-        description: 'A small recipe site',
-        language: 'typescript',
-        updated_on: '2026-09-12T07:45:40.110512+00:00',
-      },
-    ],
   },
   {
     uuid: '{922761be-ee62-471e-8264-b74cc5d54b03}',
@@ -77,31 +56,49 @@ export const bitbucketDemoWorkspaces: BitbucketDemoWorkspace[] = [
     is_private: true,
     administrator: false,
     avatar: initialsAvatar('TL', '#00875a'),
-    repositories: [
-      {
-        slug: 'harbor-api',
-        name: 'harbor-api',
-        description: 'Booking API for the marina app',
-        language: 'kotlin',
-        updated_on: '2026-11-19T14:31:07.902113+00:00',
-      },
-      {
-        slug: 'harbor-web',
-        name: 'harbor-web',
-        description: 'Web front end',
-        language: 'typescript',
-        updated_on: '2026-11-20T09:12:55.481920+00:00',
-      },
-      {
-        slug: 'tide-tables',
-        name: 'tide-tables',
-        description: 'Tide prediction library',
-        language: 'python',
-        updated_on: '2026-08-02T11:20:19.004411+00:00',
-      },
-    ],
   },
 ]
+
+/** A workspace's repositories, most recently updated first. */
+export function bitbucketDemoRepositories(workspace: string): DemoRepository[] {
+  return demoRepositories('bitbucket').filter((repo) => repo.owner === workspace)
+}
+
+export interface BitbucketDemoLinkedUser {
+  uuid: string
+  account_id: string
+  nickname: string
+  display_name: string
+  avatar: string
+}
+
+/**
+ * Bitbucket links a commit to an account when the author email is one of the account's confirmed
+ * addresses: the demo account's own (its commits use bea@example.com) and Lin Park's. Everyone
+ * else's commits carry only the raw `Name <email>`.
+ */
+export const bitbucketLinkedUsers: Record<string, BitbucketDemoLinkedUser> = {
+  'bea@example.com': {
+    uuid: bitbucketDemoUser.uuid,
+    account_id: bitbucketDemoUser.account_id,
+    nickname: bitbucketDemoUser.nickname,
+    display_name: bitbucketDemoUser.display_name,
+    avatar: bitbucketDemoUser.avatar,
+  },
+  'lin.park@example.com': {
+    uuid: '{3b1f6a2e-8c4d-4e5f-9a7b-1c2d3e4f5a6b}',
+    account_id: '712020:2d4e6f80-1a3c-4b5d-8e7f-9a0b1c2d3e4f',
+    nickname: 'lin-park',
+    display_name: 'Lin Park',
+    avatar: initialsAvatar('LP', '#6554c0'),
+  },
+}
+
+/** A Bitbucket-style uuid (a GUID in braces), stable for the same input. */
+export function bitbucketUuid(...parts: (string | number)[]): string {
+  const hex = demoSha('bitbucket-uuid', ...parts)
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}}`
+}
 
 /** Scopes the simulated API reports in `x-oauth-scopes` for each credential kind. */
 export const bitbucketDemoScopes = {

@@ -49,3 +49,88 @@ export function githubNoreplyEmail(domain: string): string {
 
 /** Scopes the simulated provider reports for classic tokens (`ghp_`, `gho_`, pre-2021 tokens). */
 export const githubClassicScopes = ['repo', 'read:user', 'user:email']
+
+/** The organizations the demo account belongs to (`GET /user/orgs`), owners in the catalog. */
+export const githubDemoOrgs = [
+  {
+    login: 'acme-platform',
+    id: 7_100_001,
+    node_id: 'O_kgDOBsUVoQ',
+    description: 'Platform team: CI, release tooling and shared services.',
+    avatar_url: initialsAvatar('AP', '#1f6feb'),
+  },
+  {
+    login: 'acme-web',
+    id: 7_100_002,
+    node_id: 'O_kgDOBsUVog',
+    description: 'The storefront and the marketing sites.',
+    avatar_url: initialsAvatar('AW', '#bf3989'),
+  },
+]
+
+/** A GitHub account a commit can be linked to. */
+export interface GitHubLinkedAccount {
+  login: string
+  id: number
+  type: 'User' | 'Bot'
+  avatar_url: string
+}
+
+const demoAccounts: GitHubLinkedAccount[] = [
+  {
+    login: githubDemoUser.login,
+    id: githubDemoUser.id,
+    type: 'User',
+    avatar_url: githubDemoUser.avatar_url,
+  },
+  { login: 'linpark', id: 2_210_871, type: 'User', avatar_url: initialsAvatar('LP', '#1a7f37') },
+  { login: 'samokafor', id: 3_300_452, type: 'User', avatar_url: initialsAvatar('SO', '#9a6700') },
+  { login: 'analima', id: 1_045_633, type: 'User', avatar_url: initialsAvatar('AL', '#cf222e') },
+  {
+    login: 'dependabot[bot]',
+    id: 49_699_333,
+    type: 'Bot',
+    avatar_url: initialsAvatar('DB', '#0969da'),
+  },
+  /** GitHub commits web edits and merges as `GitHub <noreply@github.com>`, linked to web-flow. */
+  { login: 'web-flow', id: 19_864_447, type: 'User', avatar_url: initialsAvatar('GH', '#24292f') },
+]
+
+/** Verified addresses GitHub links commits by (no-reply addresses are matched by their form). */
+const linkedEmails: Record<string, string> = {
+  'mona.demo@example.com': githubDemoUser.login,
+  'mona@work.example.com': githubDemoUser.login,
+  'lin.park@example.com': 'linpark',
+  'sam@okafor.dev': 'samokafor',
+  'noreply@github.com': 'web-flow',
+}
+
+/**
+ * The account GitHub would link a commit email to, or null (priya.raman@example.org and
+ * jweber@corp.example belong to nobody on GitHub). `ID+login@users.noreply.<host>` always links.
+ */
+export function githubAccountForEmail(email: string): GitHubLinkedAccount | null {
+  const lower = email.toLowerCase()
+  const noreply = /^(\d+)\+([^@]+)@users\.noreply\./.exec(lower)
+  const login = noreply?.[2] ?? linkedEmails[lower]
+  if (login === undefined) return null
+  const known = demoAccounts.find((account) => account.login.toLowerCase() === login)
+  if (known) return known
+  return {
+    login,
+    id: Number(noreply?.[1] ?? 0),
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    avatar_url: initialsAvatar(login.slice(0, 2).toUpperCase(), '#57606a'),
+  }
+}
+
+/** The avatar the simulated GitHub shows for an owner of catalog repositories. */
+export function githubOwnerAccount(login: string): {
+  id: number
+  type: 'User' | 'Organization'
+  avatar_url: string
+} {
+  const org = githubDemoOrgs.find((candidate) => candidate.login === login)
+  if (org) return { id: org.id, type: 'Organization', avatar_url: org.avatar_url }
+  return { id: githubDemoUser.id, type: 'User', avatar_url: githubDemoUser.avatar_url }
+}

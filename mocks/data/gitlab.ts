@@ -1,6 +1,8 @@
 /**
  * Demo data for the simulated GitLab (gitlab.com and any self-managed host). Plain values; the
- * handlers shape them into GitLab's REST responses. Later additions (projects, commits…) go here.
+ * handlers shape them into GitLab's REST responses. Projects, branches, commits, tags and releases
+ * come from the shared catalog (`demoRepositories('gitlab')`), whose `owner` is a namespace's full
+ * path: the user's own (`gitlab-demo`) or a group's (`platform`, `platform/tools`).
  */
 
 import { initialsAvatar } from './avatar.ts'
@@ -62,3 +64,55 @@ export const gitlabDemoToken = {
   user_id: gitlabDemoUser.id,
   active: true,
 }
+
+/** The user's personal namespace: its id is not the user's id, as on a real instance. */
+export const gitlabUserNamespace = {
+  id: 5720013,
+  name: gitlabDemoUser.name,
+  path: gitlabDemoUser.username,
+  kind: 'user' as const,
+  full_path: gitlabDemoUser.username,
+  parent_id: null,
+}
+
+export interface GitLabDemoGroup {
+  id: number
+  name: string
+  path: string
+  full_name: string
+  full_path: string
+  description: string
+  visibility: 'private' | 'internal' | 'public'
+  parent_id: number | null
+  created_at: string
+  /** The demo user's role: 50 Owner, 40 Maintainer, 30 Developer, 20 Reporter, 10 Guest. */
+  access_level: number
+}
+
+/** Groups the demo user belongs to, as `GET /groups` orders them (by name). */
+export const gitlabDemoGroups: GitLabDemoGroup[] = [
+  {
+    id: 88101,
+    name: 'Platform',
+    path: 'platform',
+    full_name: 'Platform',
+    full_path: 'platform',
+    description: 'Build, deploy and runtime services.',
+    visibility: 'internal',
+    parent_id: null,
+    created_at: '2019-03-11T09:20:00.000Z',
+    access_level: 50,
+  },
+  {
+    id: 88102,
+    name: 'Tools',
+    path: 'tools',
+    full_name: 'Platform / Tools',
+    full_path: 'platform/tools',
+    description: 'Internal tooling.',
+    visibility: 'private',
+    parent_id: 88101,
+    created_at: '2021-08-30T14:02:00.000Z',
+    access_level: 40,
+  },
+]

@@ -2,6 +2,7 @@
  * What the UI says about each connection type: its label, the provider's name in sentences, where
  * to create a token and which scopes the app needs. One table, so a new type is one entry.
  */
+import { connectionTypeNames } from '@/providers/type-names.ts'
 import type { ConnectionType, ProviderTarget } from '@/providers/types.ts'
 
 export interface TokenHelp {
@@ -22,49 +23,49 @@ export interface ConnectionTypeInfo {
 
 export const connectionTypeInfo: Record<ConnectionType, ConnectionTypeInfo> = {
   github: {
-    label: 'GitHub',
+    label: connectionTypeNames['github'],
     providerName: 'GitHub',
     summary: 'github.com, with a personal access token (classic or fine-grained).',
     selfHosted: false,
   },
   'github-enterprise': {
-    label: 'GitHub Enterprise Server',
+    label: connectionTypeNames['github-enterprise'],
     providerName: 'GitHub Enterprise Server',
     summary: 'Your own GitHub server; the API is reached at /api/v3.',
     selfHosted: true,
   },
   gitlab: {
-    label: 'GitLab',
+    label: connectionTypeNames['gitlab'],
     providerName: 'GitLab',
     summary: 'gitlab.com, with a personal access token.',
     selfHosted: false,
   },
   'gitlab-self-managed': {
-    label: 'GitLab self-managed',
+    label: connectionTypeNames['gitlab-self-managed'],
     providerName: 'GitLab',
     summary: 'Your own GitLab instance; the API is reached at /api/v4.',
     selfHosted: true,
   },
   bitbucket: {
-    label: 'Bitbucket Cloud',
+    label: connectionTypeNames['bitbucket'],
     providerName: 'Bitbucket',
     summary: 'bitbucket.org, with an Atlassian API token or an access token.',
     selfHosted: false,
   },
   'azure-devops': {
-    label: 'Azure DevOps',
+    label: connectionTypeNames['azure-devops'],
     providerName: 'Azure DevOps',
     summary: 'dev.azure.com, with a personal access token for one organization.',
     selfHosted: false,
   },
   'azure-devops-server': {
-    label: 'Azure DevOps Server',
+    label: connectionTypeNames['azure-devops-server'],
     providerName: 'Azure DevOps Server',
     summary: 'Your own Azure DevOps Server (or TFS) collection.',
     selfHosted: true,
   },
   'custom-git': {
-    label: 'Custom Git',
+    label: connectionTypeNames['custom-git'],
     providerName: 'The git remote',
     summary: 'Any git remote over HTTPS. No browsing or webhooks; builds are triggered by hand.',
     selfHosted: true,

@@ -6,19 +6,20 @@ import type { ConnectionType, Credentials, GitProvider, ProviderTarget } from '@
 import type { GitProviderFactory } from '@/providers/types.ts'
 
 const factories: Record<ConnectionType, () => Promise<GitProviderFactory>> = {
-  github: () => import('@/providers/github/verify.ts').then((m) => m.createGitHubProvider),
+  github: () => import('@/providers/github/adapter.ts').then((m) => m.createGitHubProvider),
   'github-enterprise': () =>
-    import('@/providers/github/verify.ts').then((m) => m.createGitHubProvider),
-  gitlab: () => import('@/providers/gitlab/verify.ts').then((m) => m.createGitLabProvider),
+    import('@/providers/github/adapter.ts').then((m) => m.createGitHubProvider),
+  gitlab: () => import('@/providers/gitlab/adapter.ts').then((m) => m.createGitLabProvider),
   'gitlab-self-managed': () =>
-    import('@/providers/gitlab/verify.ts').then((m) => m.createGitLabProvider),
-  bitbucket: () => import('@/providers/bitbucket/verify.ts').then((m) => m.createBitbucketProvider),
+    import('@/providers/gitlab/adapter.ts').then((m) => m.createGitLabProvider),
+  bitbucket: () =>
+    import('@/providers/bitbucket/adapter.ts').then((m) => m.createBitbucketProvider),
   'azure-devops': () =>
-    import('@/providers/azure-devops/verify.ts').then((m) => m.createAzureDevOpsProvider),
+    import('@/providers/azure-devops/adapter.ts').then((m) => m.createAzureDevOpsProvider),
   'azure-devops-server': () =>
-    import('@/providers/azure-devops/verify.ts').then((m) => m.createAzureDevOpsProvider),
+    import('@/providers/azure-devops/adapter.ts').then((m) => m.createAzureDevOpsProvider),
   'custom-git': () =>
-    import('@/providers/custom-git/verify.ts').then((m) => m.createCustomGitProvider),
+    import('@/providers/custom-git/adapter.ts').then((m) => m.createCustomGitProvider),
 }
 
 export async function providerFor(

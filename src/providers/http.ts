@@ -34,6 +34,10 @@ export interface HttpClientOptions {
 }
 
 export interface RequestOptions<T> {
+  /** GET unless said; writes send `body` as JSON. */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  /** Checks the parsed answer; an empty answer (204) is passed as null. */
   validate: Validate<T>
   query?: Record<string, string | number | undefined>
   signal?: AbortSignal
@@ -48,7 +52,13 @@ export interface JsonResponse<T> {
 }
 
 export interface HttpClient {
-  getJson<T>(path: string, options: RequestOptions<T>): Promise<JsonResponse<T>>
+  /** Any method; JSON in and out. */
+  request<T>(path: string, options: RequestOptions<T>): Promise<JsonResponse<T>>
+  /** `request` with GET, the common case. */
+  getJson<T>(
+    path: string,
+    options: Omit<RequestOptions<T>, 'method' | 'body'>,
+  ): Promise<JsonResponse<T>>
 }
 
 /** `Basic base64(user:password)`, UTF-8 safe (btoa alone throws outside Latin-1). */
@@ -170,19 +180,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return looksLikeHtml(text, headers) ? undefined : clean(extractDetail(text))
   }
 
-  async function getJson<T>(path: string, request: RequestOptions<T>): Promise<JsonResponse<T>> {
+  async function send<T>(path: string, request: RequestOptions<T>): Promise<JsonResponse<T>> {
     const context = { ...options.context, ...request.context }
     const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (options.authorization) headers.Authorization = options.authorization
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json'
 
     let response: Response
     let text: string
     try {
       response = await fetch(buildUrl(options.baseUrl, path, request.query), {
-        method: 'GET',
+        method: request.method ?? 'GET',
         headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal,
         // Tokens go in the header we set, never in cookies; answers must not come from a cache
         // that could outlive a revoked token.
@@ -230,7 +242,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         detail: 'The server sent a sign-in page instead of data: the credential was not accepted.',
       })
     }
-    const parsed = parseJson(text)
+    // A write answered with no content (204, or an empty 200/202) has nothing to parse.
+    const parsed =
+      text.trim() === '' && status !== 200 ? { ok: true as const, value: null } : parseJson(text)
     if (!parsed.ok) {
       throw new ProviderError('invalid-response', 'The provider did not answer with JSON.', {
         status,
@@ -252,5 +266,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { data, status, headers: response.headers }
   }
 
-  return { getJson }
+  return {
+    request: send,
+    getJson: (path, request) => send(path, { ...request, method: 'GET' }),
+  }
 }

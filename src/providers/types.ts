@@ -89,10 +89,174 @@ export interface Verification {
   notices: string[]
 }
 
+/** One page of a list, with an opaque cursor for the next one (null on the last page). */
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+  /** The whole list's size, when the provider tells it. */
+  totalCount: number | null
+}
+
+export interface PageRequest {
+  /** From the previous page's `nextCursor`; absent for the first page. */
+  cursor?: string | null
+  /** A hint; adapters clamp it to what the provider allows (usually 100). */
+  pageSize?: number
+  signal?: AbortSignal
+}
+
+/** Who owns repositories: a user, organization, group, workspace or (Azure DevOps) project. */
+export interface Owner {
+  id: string
+  /** What a person reads and what `RepositoryQuery.owner` takes: login, group path, slug… */
+  name: string
+  displayName: string | null
+  kind: 'user' | 'organization' | 'group' | 'workspace' | 'project'
+  avatarUrl: string | null
+}
+
+export interface RepositoryQuery extends PageRequest {
+  /** Server-side search on the repository name (and path where the provider searches both). */
+  search?: string
+  /** An `Owner.name`: only repositories of that owner. */
+  owner?: string
+  /** Most recently active first (default), or by full name. */
+  sort?: 'updated' | 'name'
+}
+
+/** Enough to address a repository again: the adapter decides what its id means. */
+export interface RepoRef {
+  id: string
+  /** `owner/name` (GitHub, Bitbucket), the full group path (GitLab), `project/repo` (Azure). */
+  fullName: string
+}
+
+export interface Repository extends RepoRef {
+  name: string
+  owner: string
+  description: string | null
+  private: boolean
+  archived: boolean
+  fork: boolean
+  defaultBranch: string | null
+  webUrl: string
+  /** HTTPS clone URL. */
+  cloneUrl: string | null
+  /** Last push or activity, ISO. */
+  updatedAt: string | null
+}
+
+export interface BranchQuery extends PageRequest {
+  search?: string
+}
+
+export interface Branch {
+  name: string
+  commitSha: string
+  isDefault: boolean
+  /** Null when the provider does not say. */
+  protected: boolean | null
+}
+
+export interface Person {
+  name: string
+  email: string
+  /** ISO date-time. */
+  date: string
+}
+
+export interface CommitAuthor extends Person {
+  /** The provider account the commit is linked to (GitHub `author.login`, Bitbucket's user). */
+  login: string | null
+  avatarUrl: string | null
+}
+
+export interface CommitQuery extends PageRequest {
+  /** Branch name, tag or sha. */
+  ref: string
+}
+
+export interface Commit {
+  sha: string
+  message: string
+  author: CommitAuthor
+  committer: Person
+  webUrl: string | null
+}
+
+export interface Tag {
+  name: string
+  commitSha: string
+  /** Annotated tags carry a message and a date; lightweight tags do not. */
+  message: string | null
+  date: string | null
+}
+
+export interface Release {
+  id: string
+  tagName: string
+  name: string | null
+  body: string | null
+  draft: boolean
+  prerelease: boolean
+  /** ISO; null for drafts. */
+  publishedAt: string | null
+  webUrl: string | null
+  authorLogin: string | null
+}
+
+/** A repository webhook (an Azure DevOps service-hook subscription counts as one). */
+export interface Webhook {
+  id: string
+  url: string
+  /** The provider's own event names, e.g. `release`, `tag_push_events`, `repo:push`. */
+  events: string[]
+  active: boolean
+  createdAt: string | null
+}
+
+export interface WebhookInput {
+  /** Where deliveries go: the deployment's webhook receiver. */
+  url: string
+  /** Shared secret the receiver checks deliveries with (HMAC or token, per provider). */
+  secret: string
+}
+
+/** What a connection type can do at all; the UI hides what is false. */
+export interface Capabilities {
+  repositories: boolean
+  branches: boolean
+  commits: boolean
+  tags: boolean
+  releases: boolean
+  webhooks: boolean
+}
+
+/**
+ * Every call takes an AbortSignal and fails with ProviderError (or an AbortError when cancelled).
+ * A method outside the type's capabilities fails with kind `unsupported`.
+ */
 export interface GitProvider {
   readonly type: ConnectionType
-  /** Who the token belongs to, its scopes and expiry. Throws ProviderError. */
+  readonly capabilities: Capabilities
+  /** Who the token belongs to, its scopes and expiry. */
   verify(signal?: AbortSignal): Promise<Verification>
+  /** Owners to filter repositories by: the account itself, its organizations, groups… */
+  listOwners(signal?: AbortSignal): Promise<Owner[]>
+  listRepositories(query: RepositoryQuery): Promise<Page<Repository>>
+  /** The default branch first, then by name. */
+  listBranches(repo: RepoRef, query: BranchQuery): Promise<Page<Branch>>
+  /** Newest first. */
+  listCommits(repo: RepoRef, query: CommitQuery): Promise<Page<Commit>>
+  /** Newest first where the provider can order them. */
+  listTags(repo: RepoRef, query: PageRequest): Promise<Page<Tag>>
+  /** Newest first. */
+  listReleases(repo: RepoRef, query: PageRequest): Promise<Page<Release>>
+  /** Webhooks this connection can see on the repository. */
+  listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]>
+  /** Registers a hook for the events that mean "a release or tag was published". */
+  createWebhook(repo: RepoRef, input: WebhookInput, signal?: AbortSignal): Promise<Webhook>
+  deleteWebhook(repo: RepoRef, webhookId: string, signal?: AbortSignal): Promise<void>
 }
 
 export type GitProviderFactory = (target: ProviderTarget, credentials: Credentials) => GitProvider

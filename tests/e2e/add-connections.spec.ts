@@ -102,4 +102,8 @@ test('an empty page offers to add a connection or try the demo', async ({ page }
   await page.getByRole('button', { name: 'Try the demo' }).click()
   await expect(page.getByText('Demo mode is on')).toBeVisible()
   await expect(page).toHaveURL(/\?demo/)
+  // The demo opens on sample connections, one of them waiting for its token.
+  await expect(row(page, 'Acme on GitHub')).toContainText('Connected')
+  await expect(row(page, 'Tidewater Bitbucket')).toContainText('Needs token')
+  await expect(page.getByRole('row')).toHaveCount(6)
 })

@@ -33,7 +33,9 @@ export function ConnectionsPage() {
   const { demo } = useAppEnvironment()
   const [deleting, setDeleting] = useState<StoredConnection | null>(null)
   const connections = data?.connections ?? []
-  const tryDemo = demo ? null : () => window.location.assign(`${import.meta.env.BASE_URL}?demo`)
+  const tryDemo = demo
+    ? null
+    : () => window.location.assign(`${import.meta.env.BASE_URL}?demo=seed`)
 
   return (
     <Stack gap="lg" onPointerOver={prefetchPanels} onFocus={prefetchPanels}>

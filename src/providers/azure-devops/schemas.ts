@@ -34,3 +34,60 @@ export const ProjectList = z.object({
   count: z.number(),
   value: z.array(z.object({ id: z.string(), name: z.string() })),
 })
+
+/** A project as embedded in a repository; `visibility` is absent on older servers. */
+const TeamProjectReference = z.object({
+  id: z.string(),
+  name: z.string(),
+  visibility: z.string().nullish(),
+})
+
+/** GitRepository (https://learn.microsoft.com/en-us/rest/api/azure/devops/git/repositories/get). */
+export const GitRepository = z.object({
+  id: z.string(),
+  name: z.string(),
+  project: TeamProjectReference,
+  /** `refs/heads/main`; absent in an empty repository. */
+  defaultBranch: z.string().nullish(),
+  remoteUrl: z.string().nullish(),
+  webUrl: z.string().nullish(),
+  isDisabled: z.boolean().nullish(),
+  isFork: z.boolean().nullish(),
+})
+export type GitRepository = z.infer<typeof GitRepository>
+
+/** The `{ count, value }` list envelope. */
+export function list<T extends z.ZodType>(item: T) {
+  return z.object({ count: z.number().optional(), value: z.array(item) })
+}
+
+/** GitRef: `peeledObjectId` is the commit of an annotated tag when `peelTags=true`. */
+export const GitRef = z.object({
+  name: z.string(),
+  objectId: z.string(),
+  peeledObjectId: z.string().nullish(),
+})
+export type GitRef = z.infer<typeof GitRef>
+
+const GitUserDate = z.object({ name: z.string(), email: z.string(), date: z.string() })
+
+/** GitCommitRef. `comment` may be cut short in lists (`commentTruncated`). */
+export const GitCommitRef = z.object({
+  commitId: z.string(),
+  author: GitUserDate,
+  committer: GitUserDate,
+  comment: z.string().nullish(),
+  remoteUrl: z.string().nullish(),
+})
+export type GitCommitRef = z.infer<typeof GitCommitRef>
+
+/** A service-hook Subscription (https://learn.microsoft.com/en-us/rest/api/azure/devops/hooks/subscriptions). */
+export const Subscription = z.object({
+  id: z.string(),
+  status: z.string(),
+  eventType: z.string(),
+  publisherInputs: z.record(z.string(), z.string()).nullish(),
+  consumerInputs: z.record(z.string(), z.string()).nullish(),
+  createdDate: z.string().nullish(),
+})
+export type Subscription = z.infer<typeof Subscription>

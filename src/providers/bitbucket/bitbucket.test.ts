@@ -4,7 +4,7 @@ import { server } from '@mocks/node'
 import { BITBUCKET_API } from '@mocks/data/bitbucket'
 import { isProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
-import { createBitbucketProvider } from './verify.ts'
+import { createBitbucketProvider } from './adapter.ts'
 import { providerFailure } from '../../../tests/utils/provider-test-kit.ts'
 
 const TOKEN = 'ATATT3xFfGF0-demo-secret-value'

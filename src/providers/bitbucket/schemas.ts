@@ -1,7 +1,10 @@
 /**
- * The parts of Bitbucket Cloud 2.0 payloads that verify() reads, checked with zod.
+ * The parts of Bitbucket Cloud 2.0 payloads that the adapter reads, checked with zod.
  * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-users/
  * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-workspaces/
+ * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/
+ * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-refs/
+ * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/
  */
 import { z } from 'zod'
 
@@ -24,12 +27,12 @@ export const BitbucketUser = z.object({
 export type BitbucketUser = z.infer<typeof BitbucketUser>
 
 /** The paginated envelope: follow `next` verbatim when it is present. */
-function page<T extends z.ZodType>(value: T) {
+export function page<T extends z.ZodType>(value: T) {
   return z.object({
     values: z.array(value),
     pagelen: z.number().optional(),
     size: z.number().optional(),
-    next: z.string().optional(),
+    next: z.string().nullish(),
   })
 }
 
@@ -53,11 +56,83 @@ const WorkspaceBase = z.object({
 export const BitbucketWorkspaceAccess = page(
   z.object({ administrator: z.boolean().optional(), workspace: WorkspaceBase }),
 )
+export type BitbucketWorkspaceAccess = z.infer<typeof BitbucketWorkspaceAccess>
 
 /** `GET /repositories/{workspace}`: only the owning workspace of each repository matters here. */
 export const BitbucketRepositories = page(
   z.object({ full_name: z.string(), workspace: WorkspaceBase.optional() }),
 )
+
+/** A repository (`GET /repositories/{workspace}[/{slug}]`). */
+export const BitbucketRepository = z.object({
+  full_name: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  is_private: z.boolean().optional(),
+  /** Present on forks only. */
+  parent: z.object({ full_name: z.string() }).nullish(),
+  mainbranch: z.object({ name: z.string() }).nullish(),
+  updated_on: z.string().nullish(),
+  workspace: WorkspaceBase.optional(),
+  links: z
+    .object({
+      html: Link.optional(),
+      clone: z.array(z.object({ name: z.string(), href: z.string() })).optional(),
+    })
+    .partial()
+    .optional(),
+})
+export type BitbucketRepository = z.infer<typeof BitbucketRepository>
+export const BitbucketRepositoryPage = page(BitbucketRepository)
+export type BitbucketRepositoryPage = z.infer<typeof BitbucketRepositoryPage>
+
+/** `refs/branches` entries: the tip commit is `target.hash`. */
+export const BitbucketBranch = z.object({
+  name: z.string(),
+  target: z.object({ hash: z.string() }),
+})
+export type BitbucketBranch = z.infer<typeof BitbucketBranch>
+
+/** `refs/tags` entries. Lightweight tags have no message, date or tagger. */
+export const BitbucketTag = z.object({
+  name: z.string(),
+  message: z.string().nullish(),
+  date: z.string().nullish(),
+  target: z.object({ hash: z.string() }),
+})
+
+/**
+ * A commit. `author.raw` is the git identity (`Name <email>`); `author.user` appears only when
+ * Bitbucket matched the email to an account (research §3.3).
+ */
+export const BitbucketCommit = z.object({
+  hash: z.string(),
+  date: z.string(),
+  message: z.string().nullish(),
+  author: z.object({
+    raw: z.string().nullish(),
+    user: z
+      .object({
+        nickname: z.string().nullish(),
+        username: z.string().nullish(),
+        display_name: z.string().nullish(),
+        links: z.object({ avatar: Link.optional() }).partial().optional(),
+      })
+      .nullish(),
+  }),
+  links: z.object({ html: Link.optional() }).partial().optional(),
+})
+export type BitbucketCommit = z.infer<typeof BitbucketCommit>
+
+/** A repository webhook (`/hooks`); `uuid` comes in braces, the secret never comes back. */
+export const BitbucketHook = z.object({
+  uuid: z.string(),
+  url: z.string(),
+  active: z.boolean().optional(),
+  events: z.array(z.string()),
+  created_at: z.string().nullish(),
+})
+export type BitbucketHook = z.infer<typeof BitbucketHook>
 
 /** Bitbucket's error body: `{ type: 'error', error: { message, detail? } }`. */
 export function bitbucketErrorDetail(body: unknown): string | undefined {

@@ -5,35 +5,17 @@
  * - a repository/project/workspace access token authenticates as `Bearer token`, is its own
  *   pseudo-user, and cannot list the workspaces it belongs to, so the form asks for the workspace.
  */
-import { isProviderError, ProviderError } from '../errors.ts'
-import {
-  basicAuthorization,
-  createHttpClient,
-  reviseProviderError,
-  type HttpClient,
-} from '../http.ts'
-import type { Account, GitProviderFactory, ProviderTarget, Verification } from '../types.ts'
+import { isProviderError } from '../errors.ts'
+import { reviseProviderError } from '../http.ts'
+import type { Account, Verification } from '../types.ts'
+import { requireEmail, requireWorkspace } from './client.ts'
+import type { BitbucketContext } from './context.ts'
 import {
   BitbucketEmails,
   BitbucketRepositories,
   BitbucketUser,
   BitbucketWorkspaceAccess,
-  bitbucketErrorDetail,
 } from './schemas.ts'
-
-export const BITBUCKET_API = 'https://api.bitbucket.org/2.0'
-
-type BitbucketTarget = Extract<ProviderTarget, { type: 'bitbucket' }>
-
-function client(authorization: string, token: string): HttpClient {
-  return createHttpClient({
-    baseUrl: BITBUCKET_API,
-    authorization,
-    secrets: [token],
-    errorDetail: bitbucketErrorDetail,
-    context: { unauthorizedSubject: 'token' },
-  })
-}
 
 /**
  * Bitbucket reports a token's scopes in `x-oauth-scopes`
@@ -65,23 +47,11 @@ function accountFromUser(user: BitbucketUser, emails: string[]): Account {
 }
 
 async function verifyApiToken(
-  target: BitbucketTarget,
-  token: string,
+  context: BitbucketContext,
   signal?: AbortSignal,
 ): Promise<Verification> {
-  const email = target.email?.trim()
-  if (!email) {
-    throw new ProviderError(
-      'unsupported',
-      'A Bitbucket API token needs its Atlassian account email.',
-      {
-        subject: 'email',
-        detail:
-          'Bitbucket API tokens sign in as email + token: enter the email of the Atlassian account that created the token.',
-      },
-    )
-  }
-  const api = client(basicAuthorization(email, token), token)
+  const email = requireEmail(context.target)
+  const api = context.api()
   const notices: string[] = []
 
   const user = await api
@@ -149,7 +119,7 @@ async function verifyApiToken(
       'This account belongs to no Bitbucket workspace, so there are no repositories to browse.',
     )
   }
-  const wanted = target.workspace?.trim()
+  const wanted = context.target.workspace?.trim()
   if (wanted && workspaces.data.next === undefined && !slugs.includes(wanted)) {
     notices.push(`The account is not a member of the workspace “${wanted}”.`)
   }
@@ -168,19 +138,11 @@ async function verifyApiToken(
 }
 
 async function verifyAccessToken(
-  target: BitbucketTarget,
-  token: string,
+  context: BitbucketContext,
   signal?: AbortSignal,
 ): Promise<Verification> {
-  const workspace = target.workspace?.trim()
-  if (!workspace) {
-    throw new ProviderError('unsupported', 'A Bitbucket access token needs its workspace.', {
-      subject: 'workspace',
-      detail:
-        'Access tokens cannot list the workspaces they belong to: enter the workspace ID (the part after bitbucket.org/ in its URL).',
-    })
-  }
-  const api = client(`Bearer ${token}`, token)
+  const workspace = requireWorkspace(context.target)
+  const api = context.api()
   const notices: string[] = []
 
   // An access token acts as a pseudo-user, but it has no account scope, so Bitbucket may refuse
@@ -244,18 +206,11 @@ async function verifyAccessToken(
   }
 }
 
-export const createBitbucketProvider: GitProviderFactory = (target, credentials) => {
-  if (target.type !== 'bitbucket') {
-    throw new ProviderError(
-      'unsupported',
-      `The Bitbucket adapter cannot verify a ${target.type} connection.`,
-    )
-  }
-  return {
-    type: 'bitbucket',
-    verify: (signal) =>
-      target.credentialKind === 'api-token'
-        ? verifyApiToken(target, credentials.token, signal)
-        : verifyAccessToken(target, credentials.token, signal),
-  }
+export function verifyBitbucket(
+  context: BitbucketContext,
+  signal?: AbortSignal,
+): Promise<Verification> {
+  return context.target.credentialKind === 'api-token'
+    ? verifyApiToken(context, signal)
+    : verifyAccessToken(context, signal)
 }

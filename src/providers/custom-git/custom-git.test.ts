@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { isProviderError } from '../errors.ts'
 import type { ProviderTarget } from '../types.ts'
-import { createCustomGitProvider } from './verify.ts'
+import { createCustomGitProvider } from './adapter.ts'
 import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 
 const TOKEN = 'glpat-demo-secret-token-value'

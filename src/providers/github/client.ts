@@ -5,7 +5,12 @@
 import { Octokit } from '@octokit/rest'
 import type { ErrorSubject } from '../errors.ts'
 import { ProviderError } from '../errors.ts'
-import { errorFromFetchFailure, errorFromHttpFailure, isAbortError } from '../http-errors.ts'
+import {
+  errorFromFetchFailure,
+  errorFromHttpFailure,
+  isAbortError,
+  rateLimitResetAt,
+} from '../http-errors.ts'
 import type { ProviderTarget } from '../types.ts'
 
 export type GitHubTarget = Extract<ProviderTarget, { type: 'github' | 'github-enterprise' }>
@@ -84,10 +89,32 @@ export function toProviderError(error: unknown, context: ErrorContext): unknown 
     if (typeof value === 'string' || typeof value === 'number') headers.set(name, String(value))
   }
   const detail = githubMessage(response.data, context.token)
-  return errorFromHttpFailure(
+  const failure = errorFromHttpFailure(
     { status: error.status, headers, ...(detail === undefined ? {} : { detail }) },
     context.notFoundSubject ? { notFoundSubject: context.notFoundSubject } : {},
   )
+  return asSecondaryRateLimit(failure, headers) ?? failure
+}
+
+/**
+ * GitHub's two kinds of rate limit answer 403 or 429 alike. The hourly (primary) one always says
+ * `x-ratelimit-remaining: 0` and lifts at `x-ratelimit-reset`; errorFromHttpFailure reads that, and
+ * the secondary one when its message says so. A 403/429 that carries `retry-after` while quota
+ * remains is a secondary limit too, even when its message is missing or reworded
+ * (docs.github.com, "Rate limits for the REST API").
+ */
+function asSecondaryRateLimit(failure: ProviderError, headers: Headers): ProviderError | null {
+  const { status } = failure
+  if (status !== 403 && status !== 429) return null
+  if (failure.secondary || !headers.has('retry-after')) return null
+  if (headers.get('x-ratelimit-remaining') === '0') return null
+  const resetAt = rateLimitResetAt(headers)
+  return new ProviderError('rate-limited', 'The provider is rate limiting requests.', {
+    status,
+    secondary: true,
+    ...(failure.detail === undefined ? {} : { detail: failure.detail }),
+    ...(resetAt === undefined ? {} : { resetAt }),
+  })
 }
 
 /** GitHub's error body is `{ message, documentation_url, status }`; keep the message only. */

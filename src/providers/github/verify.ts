@@ -4,15 +4,10 @@
  * https://docs.github.com/en/rest/users/emails#list-email-addresses-for-the-authenticated-user
  */
 import { ProviderError } from '../errors.ts'
-import type { Account, GitProviderFactory, Verification } from '../types.ts'
-import {
-  createOctokit,
-  githubApiUrl,
-  toProviderError,
-  type ErrorContext,
-  type GitHubTarget,
-} from './client.ts'
+import type { Account, Verification } from '../types.ts'
+import { toProviderError, type ErrorContext } from './client.ts'
 import { parseGitHubEmails, parseGitHubUser, parseScopes, parseTokenExpiration } from './parse.ts'
+import type { GitHubSession } from './session.ts'
 
 export const EMAILS_UNREADABLE_NOTICE =
   'The token cannot read your email addresses (needs the user:email scope), so your own commits ' +
@@ -21,13 +16,11 @@ export const NO_REPO_SCOPE_NOTICE =
   'The token has no repo scope: private repositories will not be listed and release webhooks ' +
   'cannot be created.'
 
-export const createGitHubProvider: GitProviderFactory = (target, credentials) => {
-  if (target.type !== 'github' && target.type !== 'github-enterprise') {
-    throw new ProviderError('unsupported', `The GitHub adapter cannot handle ${target.type}.`)
-  }
-  const githubTarget: GitHubTarget = target
-  const { token } = credentials
-  const octokit = createOctokit(githubApiUrl(githubTarget), token)
+/** `verify` for a session: the adapter (adapter.ts) composes it with the other areas. */
+export function createVerify(
+  session: GitHubSession,
+): (signal?: AbortSignal) => Promise<Verification> {
+  const { octokit, token, target: githubTarget } = session
 
   async function verify(signal?: AbortSignal): Promise<Verification> {
     const context: ErrorContext = {
@@ -84,7 +77,7 @@ export const createGitHubProvider: GitProviderFactory = (target, credentials) =>
     }
   }
 
-  return { type: githubTarget.type, verify }
+  return verify
 }
 
 function isMissingPermission(error: ProviderError): boolean {

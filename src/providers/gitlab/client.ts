@@ -4,19 +4,30 @@
  * headers (no rate-limit kind, no reset time), and turns a cancelled request into a
  * GitbeakerTimeoutError instead of the caller's AbortError.
  */
+import type { z } from 'zod'
 import { ProviderError, type ErrorSubject } from '../errors.ts'
-import { errorFromFetchFailure, errorFromHttpFailure, isAbortError } from '../http-errors.ts'
-import type { ProviderTarget } from '../types.ts'
+import { errorFromFetchFailure, errorFromHttpFailure } from '../http-errors.ts'
+import type { ProviderTarget, RepoRef } from '../types.ts'
 
 export type GitLabTarget = Extract<ProviderTarget, { type: 'gitlab' | 'gitlab-self-managed' }>
+
+/**
+ * How long to wait before the one retry of a 429. Browser code cannot read GitLab's RateLimit-*
+ * or Retry-After headers (they are not in its CORS expose list), so the wait is blind and short:
+ * long enough to get past a burst, short enough that the user is told soon when it was not one.
+ */
+export const RATE_LIMIT_RETRY_DELAY_MS = 1_000
+
+/** A request that has not answered after this long fails as a `network` timeout. */
+export const REQUEST_TIMEOUT_MS = 20_000
 
 export interface GitLabApi {
   /** `https://host/api/v4`, no trailing slash. */
   readonly url: string
   readonly token: string
   /**
-   * What a 404 or a non-JSON answer points at: on a self-managed instance, most likely a base URL
-   * that is not GitLab.
+   * What a 404 or a non-JSON answer from verify() points at: on a self-managed instance, most
+   * likely a base URL that is not GitLab.
    */
   readonly notFoundSubject: ErrorSubject | undefined
 }
@@ -29,42 +40,184 @@ export function gitlabApi(target: GitLabTarget, token: string): GitLabApi {
   return { url: `${base}/api/v4`, token, notFoundSubject: 'base-url' }
 }
 
+export type QueryValue = string | number | boolean | undefined
+
+export interface GitLabRequest {
+  method?: 'GET' | 'POST' | 'DELETE'
+  query?: Record<string, QueryValue>
+  /** Sent as JSON. */
+  body?: unknown
+  signal?: AbortSignal | undefined
+  /**
+   * Blame the base URL (self-managed) for a 404 or an answer that is not JSON. Only right where
+   * the path certainly exists on any GitLab (verify); elsewhere a 404 means a missing project.
+   */
+  blameBaseUrl?: boolean
+}
+
+export interface GitLabResponse<T> {
+  data: T
+  status: number
+  headers: Headers
+}
+
+/** `/projects/123`, `/groups/platform%2Ftools`: one path segment, whatever the id holds. */
+export function segment(value: string | number): string {
+  return encodeURIComponent(String(value))
+}
+
+/** `/projects/:id`: GitLab takes the numeric id (what RepoRef.id holds) or the encoded path. */
+export function projectPath(repo: RepoRef): string {
+  return `/projects/${segment(repo.id)}`
+}
+
+function buildUrl(api: GitLabApi, path: string, query: GitLabRequest['query']): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) params.set(key, String(value))
+  }
+  const search = params.toString()
+  return `${api.url}${path}${search ? `?${search}` : ''}`
+}
+
+/** Waits `ms`, or less when cancelled, and then throws the signal's own reason (the AbortError). */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, signal?.aborted ? 0 : ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+  signal?.throwIfAborted()
+}
+
 /**
- * GET a path under /api/v4 and return its JSON. Throws ProviderError for every failure, and the
- * caller's AbortError untouched. The token goes out as `Bearer`: GitLab strips `PRIVATE-TOKEN` less
- * reliably on cross-origin redirects (research §2.2), and OAuth tokens need Bearer anyway.
+ * One HTTP exchange under /api/v4, its JSON parsed (null for an empty answer such as a 204).
+ * Throws ProviderError for every failure, and the caller's AbortError untouched. A 429 is retried
+ * once after RATE_LIMIT_RETRY_DELAY_MS. The token goes out as `Bearer`: GitLab strips
+ * `PRIVATE-TOKEN` less reliably on cross-origin redirects (research §2.2), and OAuth tokens need
+ * Bearer anyway.
  */
+export async function gitlabRequest(
+  api: GitLabApi,
+  path: string,
+  request: GitLabRequest = {},
+): Promise<GitLabResponse<unknown>> {
+  const { signal } = request
+  const subject = request.blameBaseUrl ? api.notFoundSubject : undefined
+  for (let attempt = 0; ; attempt++) {
+    const { response, text } = await exchange(api, path, request)
+    if (response.status === 429 && attempt === 0) {
+      await pause(RATE_LIMIT_RETRY_DELAY_MS, signal)
+      continue
+    }
+    if (!response.ok) {
+      const detail = readDetail(text, api.token)
+      throw withGitLabReset(
+        errorFromHttpFailure(
+          { status: response.status, headers: response.headers, ...(detail ? { detail } : {}) },
+          subject ? { notFoundSubject: subject } : {},
+        ),
+        response.headers,
+      )
+    }
+    if (text.trim() === '')
+      return { data: null, status: response.status, headers: response.headers }
+    try {
+      return {
+        data: JSON.parse(text) as unknown,
+        status: response.status,
+        headers: response.headers,
+      }
+    } catch {
+      throw new ProviderError('invalid-response', 'GitLab sent an answer that is not JSON.', {
+        status: response.status,
+        ...(subject ? { subject } : {}),
+      })
+    }
+  }
+}
+
+/** Sends once and reads the whole body; a cancelled call rethrows the caller's AbortError. */
+async function exchange(
+  api: GitLabApi,
+  path: string,
+  request: GitLabRequest,
+): Promise<{ response: Response; text: string }> {
+  const { signal } = request
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${api.token}`,
+    accept: 'application/json',
+  }
+  if (request.body !== undefined) headers['content-type'] = 'application/json'
+  try {
+    const response = await fetch(buildUrl(api, path, request.query), {
+      method: request.method ?? 'GET',
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: combined,
+      // The token goes in our header, never in cookies; answers must not come from a cache that
+      // could outlive a revoked token.
+      credentials: 'omit',
+      cache: 'no-store',
+    })
+    return { response, text: await response.text() }
+  } catch (error) {
+    // The caller cancelled: not a failure, rethrow exactly what fetch gave us.
+    if (signal?.aborted) throw error
+    throw errorFromFetchFailure(error, combined)
+  }
+}
+
+/**
+ * GitLab names its reset `RateLimit-Reset` (epoch seconds), not `X-RateLimit-Reset`. Readable in
+ * Node and behind a proxy that exposes it; a browser talking to GitLab directly sees neither.
+ */
+function withGitLabReset(error: ProviderError, headers: Headers): ProviderError {
+  if (error.kind !== 'rate-limited' || error.resetAt !== undefined) return error
+  const reset = Number(headers.get('ratelimit-reset'))
+  if (!Number.isFinite(reset) || reset < 1_000_000_000) return error
+  return new ProviderError(error.kind, error.message, {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.detail === undefined ? {} : { detail: error.detail }),
+    resetAt: reset * 1000,
+  })
+}
+
+/** GET a path and return its JSON (verify's reads). */
 export async function gitlabGet(
   api: GitLabApi,
   path: string,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(`${api.url}${path}`, {
-      headers: { authorization: `Bearer ${api.token}`, accept: 'application/json' },
-      signal,
-    })
-  } catch (error) {
-    throw isAbortError(error) ? error : errorFromFetchFailure(error, signal)
-  }
-  const subject = api.notFoundSubject
-  if (!response.ok) {
-    const detail = await readDetail(response, api.token)
-    throw errorFromHttpFailure(
-      { status: response.status, headers: response.headers, ...(detail ? { detail } : {}) },
-      subject ? { notFoundSubject: subject } : {},
-    )
-  }
-  try {
-    return await response.json()
-  } catch (error) {
-    if (isAbortError(error)) throw error
-    throw new ProviderError('invalid-response', 'GitLab sent an answer that is not JSON.', {
+  return (await gitlabRequest(api, path, { signal, blameBaseUrl: true })).data
+}
+
+/** A request whose answer is checked against a zod schema: a wrong shape is `invalid-response`. */
+export async function gitlabJson<S extends z.ZodType>(
+  api: GitLabApi,
+  path: string,
+  schema: S,
+  request: GitLabRequest = {},
+): Promise<GitLabResponse<z.output<S>>> {
+  const response = await gitlabRequest(api, path, request)
+  const parsed = schema.safeParse(response.data)
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ')
+    throw new ProviderError('invalid-response', 'GitLab answered in an unexpected shape.', {
       status: response.status,
-      ...(subject ? { subject } : {}),
+      detail,
     })
   }
+  return { ...response, data: parsed.data }
 }
 
 /**
@@ -72,19 +225,19 @@ export async function gitlabGet(
  * `{"error":"insufficient_scope","error_description":"…"}`. Anything else (an HTML error page from
  * a proxy) gives no detail.
  */
-async function readDetail(response: Response, token: string): Promise<string | undefined> {
+function readDetail(text: string, token: string): string | undefined {
   let body: unknown
   try {
-    body = JSON.parse(await response.text())
-  } catch (error) {
-    if (isAbortError(error)) throw error
+    body = JSON.parse(text)
+  } catch {
     return undefined
   }
   if (typeof body !== 'object' || body === null) return undefined
   const record = body as Record<string, unknown>
-  const text = [record.message, record.error_description, record.error].find(
+  const found = [record.message, record.error_description, record.error].find(
     (value): value is string => typeof value === 'string' && value !== '',
   )
-  const detail = text ?? (record.message === undefined ? undefined : JSON.stringify(record.message))
+  const detail =
+    found ?? (record.message === undefined ? undefined : JSON.stringify(record.message))
   return detail && token ? detail.split(token).join('[token]') : detail
 }

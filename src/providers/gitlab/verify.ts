@@ -2,8 +2,8 @@
  * GitLab.com and self-managed GitLab: who the token belongs to, its scopes and expiry.
  */
 import { ProviderError } from '../errors.ts'
-import type { GitProviderFactory, Verification } from '../types.ts'
-import { gitlabApi, gitlabGet, type GitLabApi, type GitLabTarget } from './client.ts'
+import type { Account, Verification } from '../types.ts'
+import { gitlabGet, type GitLabApi } from './client.ts'
 import { parseGitLabUser, parseTokenInfo, type GitLabTokenInfo } from './parse.ts'
 
 export const NO_READ_API_NOTICE =
@@ -12,33 +12,29 @@ export const NO_READ_API_NOTICE =
 export const NO_API_NOTICE =
   'The token has no api scope: it can browse, but setting up release webhooks needs api.'
 
-export const createGitLabProvider: GitProviderFactory = (target, credentials) => {
-  if (target.type !== 'gitlab' && target.type !== 'gitlab-self-managed') {
-    throw new ProviderError('unsupported', `The GitLab adapter cannot handle ${target.type}.`)
+/** `onAccount` hears about the account, so the provider need not ask for it again. */
+export async function verifyGitLab(
+  api: GitLabApi,
+  signal?: AbortSignal,
+  onAccount?: (account: Account) => void,
+): Promise<Verification> {
+  // Both at once; when both fail, /user's failure is the one that explains the most.
+  const [user, token] = await Promise.allSettled([
+    gitlabGet(api, '/user', signal),
+    readTokenInfo(api, signal),
+  ])
+  if (user.status === 'rejected') throw user.reason
+  const account = parseGitLabUser(user.value, api.notFoundSubject)
+  onAccount?.(account)
+  if (token.status === 'rejected') throw token.reason
+  const scopes = token.value?.scopes ?? null
+  return {
+    account,
+    scopes,
+    expiresAt: token.value?.expiresAt ?? null,
+    remote: null,
+    notices: scopeNotices(scopes),
   }
-  const gitlabTarget: GitLabTarget = target
-  const api = gitlabApi(gitlabTarget, credentials.token)
-
-  async function verify(signal?: AbortSignal): Promise<Verification> {
-    // Both at once; when both fail, /user's failure is the one that explains the most.
-    const [user, token] = await Promise.allSettled([
-      gitlabGet(api, '/user', signal),
-      readTokenInfo(api, signal),
-    ])
-    if (user.status === 'rejected') throw user.reason
-    const account = parseGitLabUser(user.value, api.notFoundSubject)
-    if (token.status === 'rejected') throw token.reason
-    const scopes = token.value?.scopes ?? null
-    return {
-      account,
-      scopes,
-      expiresAt: token.value?.expiresAt ?? null,
-      remote: null,
-      notices: scopeNotices(scopes),
-    }
-  }
-
-  return { type: gitlabTarget.type, verify }
 }
 
 /**

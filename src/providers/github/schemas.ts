@@ -1,0 +1,128 @@
+/**
+ * The parts of GitHub's REST payloads the adapter reads, checked with zod before anything typed by
+ * Octokit is trusted (a GHES host behind a proxy can answer 200 with anything).
+ * https://docs.github.com/en/rest/repos/repos, /branches/branches, /commits/commits,
+ * /repos/repos#list-repository-tags, /releases/releases, /repos/webhooks, /orgs/orgs
+ */
+import { z } from 'zod'
+import { ProviderError } from '../errors.ts'
+
+/** A user or bot object (`owner`, `author`…); GitHub sends `{}` or null when nobody is linked. */
+const GitHubAccount = z.object({
+  login: z.string().optional(),
+  id: z.number().optional(),
+  avatar_url: z.string().nullish(),
+})
+
+export const GitHubOrgs = z.array(
+  z.object({
+    login: z.string(),
+    id: z.number(),
+    avatar_url: z.string().nullish(),
+    description: z.string().nullish(),
+  }),
+)
+export type GitHubOrgs = z.infer<typeof GitHubOrgs>
+
+/** The repository object of /user/repos, /orgs/{org}/repos, /search/repositories and /repos/… */
+export const GitHubRepository = z.object({
+  id: z.number(),
+  name: z.string(),
+  full_name: z.string(),
+  owner: z.object({ login: z.string() }),
+  private: z.boolean(),
+  description: z.string().nullish(),
+  fork: z.boolean(),
+  archived: z.boolean().optional(),
+  default_branch: z.string().optional(),
+  html_url: z.string(),
+  clone_url: z.string().nullish(),
+  updated_at: z.string().nullish(),
+  pushed_at: z.string().nullish(),
+  /** What the token's user may do; present on authenticated requests. */
+  permissions: z.object({ admin: z.boolean() }).partial().optional(),
+})
+export type GitHubRepository = z.infer<typeof GitHubRepository>
+
+export const GitHubRepositories = z.array(GitHubRepository)
+
+export const GitHubSearchResult = z.object({
+  total_count: z.number(),
+  incomplete_results: z.boolean().optional(),
+  items: z.array(GitHubRepository),
+})
+export type GitHubSearchResult = z.infer<typeof GitHubSearchResult>
+
+export const GitHubBranches = z.array(
+  z.object({
+    name: z.string(),
+    commit: z.object({ sha: z.string() }),
+    protected: z.boolean().optional(),
+  }),
+)
+export type GitHubBranches = z.infer<typeof GitHubBranches>
+
+const GitPerson = z.object({
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  date: z.string().nullish(),
+})
+
+export const GitHubCommits = z.array(
+  z.object({
+    sha: z.string(),
+    html_url: z.string().nullish(),
+    commit: z.object({
+      message: z.string(),
+      author: GitPerson.nullish(),
+      committer: GitPerson.nullish(),
+    }),
+    /** The GitHub account the author email is linked to; null when GitHub knows no such account. */
+    author: GitHubAccount.nullish(),
+  }),
+)
+export type GitHubCommits = z.infer<typeof GitHubCommits>
+
+export const GitHubTags = z.array(
+  z.object({
+    name: z.string(),
+    commit: z.object({ sha: z.string() }),
+  }),
+)
+export type GitHubTags = z.infer<typeof GitHubTags>
+
+export const GitHubReleases = z.array(
+  z.object({
+    id: z.number(),
+    tag_name: z.string(),
+    name: z.string().nullish(),
+    body: z.string().nullish(),
+    draft: z.boolean(),
+    prerelease: z.boolean(),
+    published_at: z.string().nullish(),
+    html_url: z.string().nullish(),
+    author: GitHubAccount.nullish(),
+  }),
+)
+export type GitHubReleases = z.infer<typeof GitHubReleases>
+
+export const GitHubHook = z.object({
+  id: z.number(),
+  active: z.boolean(),
+  events: z.array(z.string()),
+  created_at: z.string().nullish(),
+  config: z.object({ url: z.string().optional() }),
+})
+export type GitHubHook = z.infer<typeof GitHubHook>
+
+export const GitHubHooks = z.array(GitHubHook)
+export type GitHubHooks = z.infer<typeof GitHubHooks>
+
+/** A zod schema as a parser that fails with `invalid-response`, naming what could not be read. */
+export function parserFor<T>(schema: z.ZodType<T>, what: string): (data: unknown) => T {
+  return (data) => {
+    const result = schema.safeParse(data)
+    if (result.success) return result.data
+    throw new ProviderError('invalid-response', `GitHub sent ${what} that could not be read.`)
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Repository webhooks for release sources.
+ * https://docs.github.com/en/rest/repos/webhooks
+ * https://docs.github.com/en/webhooks/webhook-events-and-payloads#release and #create
+ */
+import { ProviderError, isProviderError } from '../errors.ts'
+import type { RepoRef, Webhook, WebhookInput } from '../types.ts'
+import { repoPath, toWebhook } from './mappers.ts'
+import { collectPages } from './paging.ts'
+import type { RepositoryApi } from './repositories.ts'
+import { GitHubHook, GitHubHooks, parserFor } from './schemas.ts'
+import type { GitHubSession, Resource } from './session.ts'
+
+const hooksResource: Resource<GitHubHooks> = {
+  name: 'hooks',
+  parse: parserFor(GitHubHooks, 'a webhook list'),
+}
+const parseHook = parserFor(GitHubHook, 'a webhook')
+
+/**
+ * `release` fires when a release is published (and created, edited, pre-released…; the receiver
+ * reads `action`), `create` when a tag (or a branch: `ref_type` tells) is created. Together they
+ * mean "a release or a tag appeared". `push` would say the same about tags but also fires on every
+ * commit pushed to every branch: far too noisy for a release source.
+ */
+export const GITHUB_RELEASE_EVENTS = ['release', 'create']
+
+/** GitHub answers 404, not 403, when the token may not manage a repository's hooks. */
+export const HOOKS_NOT_ALLOWED_DETAIL =
+  'GitHub hides webhooks from tokens that may not manage them (it answers 404): the token needs ' +
+  'admin rights on the repository and the admin:repo_hook (or repo) scope, or for a ' +
+  'fine-grained token the Webhooks: read and write permission.'
+
+export interface WebhookApi {
+  listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]>
+  createWebhook(repo: RepoRef, input: WebhookInput, signal?: AbortSignal): Promise<Webhook>
+  deleteWebhook(repo: RepoRef, webhookId: string, signal?: AbortSignal): Promise<void>
+}
+
+export function createWebhookApi(session: GitHubSession, repositories: RepositoryApi): WebhookApi {
+  /**
+   * A 404 from a hooks endpoint on a repository that exists means missing rights, unless it is a
+   * delete by a repository admin: then the hook itself is gone.
+   */
+  async function explainNotFound(
+    error: unknown,
+    repo: RepoRef,
+    action: 'list' | 'create' | 'delete',
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    if (!isProviderError(error) || error.kind !== 'not-found') return error
+    let admin: boolean | undefined
+    try {
+      admin = (await repositories.readRepository(repo, signal)).permissions?.admin
+    } catch (lookup) {
+      // The repository itself is missing (or another failure): that is the better answer.
+      return lookup
+    }
+    if (action === 'delete' && admin === true) return error
+    return new ProviderError('forbidden', 'The token is not allowed to manage webhooks here.', {
+      status: 404,
+      subject: 'token',
+      detail: HOOKS_NOT_ALLOWED_DETAIL,
+    })
+  }
+
+  async function listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]> {
+    const path = repoPath(repo)
+    try {
+      const { items } = await collectPages((position) =>
+        session.getPage(
+          'GET /repos/{owner}/{repo}/hooks',
+          { ...path, per_page: position.perPage, page: position.page },
+          hooksResource,
+          signal,
+        ),
+      )
+      return items.map(toWebhook)
+    } catch (error) {
+      throw await explainNotFound(error, repo, 'list', signal)
+    }
+  }
+
+  async function createWebhook(
+    repo: RepoRef,
+    input: WebhookInput,
+    signal?: AbortSignal,
+  ): Promise<Webhook> {
+    let data: unknown
+    try {
+      data = await session.send(
+        'POST /repos/{owner}/{repo}/hooks',
+        {
+          ...repoPath(repo),
+          name: 'web',
+          active: true,
+          events: GITHUB_RELEASE_EVENTS,
+          config: { url: input.url, content_type: 'json', secret: input.secret, insecure_ssl: '0' },
+        },
+        signal,
+      )
+    } catch (error) {
+      throw await explainNotFound(error, repo, 'create', signal)
+    }
+    return toWebhook(parseHook(data))
+  }
+
+  async function deleteWebhook(
+    repo: RepoRef,
+    webhookId: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (!/^\d+$/.test(webhookId)) {
+      throw new ProviderError('not-found', 'GitHub has no such webhook.')
+    }
+    try {
+      await session.send(
+        'DELETE /repos/{owner}/{repo}/hooks/{hook_id}',
+        { ...repoPath(repo), hook_id: Number(webhookId) },
+        signal,
+      )
+    } catch (error) {
+      throw await explainNotFound(error, repo, 'delete', signal)
+    }
+  }
+
+  return { listWebhooks, createWebhook, deleteWebhook }
+}
