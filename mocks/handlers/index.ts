@@ -1,12 +1,12 @@
 import type { RequestHandler } from 'msw'
-import { azureDevOpsHandlers } from './azure-devops.ts'
-import { bitbucketHandlers } from './bitbucket.ts'
+import { azureDevOpsHandlers } from './azure-devops/index.ts'
+import { bitbucketHandlers } from './bitbucket/index.ts'
 import { customGitHandlers } from './custom-git.ts'
-import { githubHandlers } from './github.ts'
-import { gitlabHandlers } from './gitlab.ts'
+import { githubHandlers } from './github/index.ts'
+import { gitlabHandlers } from './gitlab/index.ts'
 import { unreachableHandlers } from './unreachable.ts'
 
-/** Every simulated provider, joined. Each provider's handlers live in their own file. */
+/** Every simulated provider, joined. Each provider's handlers live in their own folder (or file). */
 export const handlers: RequestHandler[] = [
   ...unreachableHandlers,
   ...githubHandlers,

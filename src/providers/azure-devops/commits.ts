@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { Commit, CommitQuery, Page, RepoRef } from '../types.ts'
 import { lookupRepository, repositoryRoute, type AzureContext } from './context.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 import { GitCommitRef, list } from './schemas.ts'
 
 const SkipCursor = z.object({ s: z.number().int().min(0) })

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import type { Branch, BranchQuery, Page, PageRequest, RepoRef, Tag } from '../types.ts'
 import { lookupRepository, repositoryRoute, type AzureContext } from './context.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 import { GitRef, list, type GitRepository } from './schemas.ts'
 
 const TokenCursor = z.object({ t: z.string() })

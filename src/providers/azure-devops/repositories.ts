@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import type { Page, Repository, RepositoryQuery } from '../types.ts'
 import type { AzureContext } from './context.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 import { list, GitRepository } from './schemas.ts'
 
 const OffsetCursor = z.object({ o: z.number().int().min(0) })

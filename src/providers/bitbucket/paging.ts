@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { HttpClient, Validate } from '../http.ts'
 import { nextPath } from './client.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 
 const NextCursor = z.object({ n: z.string() })
 

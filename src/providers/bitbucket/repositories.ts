@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { Page, Repository, RepositoryQuery } from '../types.ts'
 import { nameQuery, nextPath, pageLength } from './client.ts'
 import type { BitbucketContext } from './context.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 import {
   BitbucketRepositoryPage,
   type BitbucketRepository,

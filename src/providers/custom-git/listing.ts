@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import type { Branch, BranchQuery, Page, PageRequest, Tag } from '../types.ts'
-import { decodeCursor, encodeCursor } from './cursor.ts'
+import { decodeCursor, encodeCursor } from '../cursor.ts'
 import { fetchRefs, HEADS, TAGS, type CustomGitTarget } from './refs.ts'
 
 const OffsetCursor = z.object({ o: z.number().int().min(0) })

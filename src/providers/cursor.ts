@@ -1,9 +1,11 @@
 /**
- * Opaque page cursors: base64url of a small JSON value, checked on the way back in. Azure DevOps
- * cursors carry an offset into a listing, a commit `$skip`, or a refs continuation token.
+ * Opaque page cursors for the fetch-based adapters: base64url of a small JSON value, checked with
+ * the adapter's own schema on the way back in. Bitbucket's carry its `next` link (and for
+ * repositories the workspace index), Azure DevOps' an offset, `$skip` or continuation token,
+ * Custom Git's an offset into the ref advertisement.
  */
 import type { z } from 'zod'
-import { ProviderError } from '../errors.ts'
+import { ProviderError } from './errors.ts'
 
 export function encodeCursor(value: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(value))

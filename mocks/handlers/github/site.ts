@@ -1,0 +1,42 @@
+/** Where a GitHub request landed (github.com or a GHES host) and the token it carries. */
+
+export const DOTCOM_API = 'https://api.github.com'
+export const ENTERPRISE_API = '*/api/v3'
+export const REVOKED_TOKEN = 'revoked'
+
+/** Where a request landed: github.com or a GHES host, and the URLs that host uses. */
+export interface Site {
+  api: string
+  web: string
+  noreplyDomain: string
+  enterprise: boolean
+}
+
+export function siteOf(request: Request): Site {
+  const url = new URL(request.url)
+  if (url.origin === DOTCOM_API) {
+    return {
+      api: DOTCOM_API,
+      web: 'https://github.com',
+      noreplyDomain: 'github.com',
+      enterprise: false,
+    }
+  }
+  return {
+    api: `${url.origin}/api/v3`,
+    web: url.origin,
+    noreplyDomain: url.hostname,
+    enterprise: true,
+  }
+}
+
+/** GitHub accepts `Bearer` and the older `token` scheme. */
+export function tokenOf(request: Request): string | null {
+  const match = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')
+  return match?.[1] ?? null
+}
+
+/** Fine-grained PATs and GitHub App tokens have no classic scopes, so GitHub sends no header. */
+export function hasClassicScopes(token: string): boolean {
+  return !/^(github_pat_|ghu_|ghs_)/.test(token)
+}

@@ -1,0 +1,153 @@
+/** Repository webhooks: list, create, get and delete, for repository admins only. */
+import { HttpResponse, type RequestHandler } from 'msw'
+import type { DemoRepository } from '../../data/catalog.ts'
+import { addMockWebhook, mockState, mockWebhooksOf, type MockWebhook } from '../../state.ts'
+import { failure, notFound, route, type Context } from './context.ts'
+import { jsonWithEtag } from './etag.ts'
+import { githubHeaders } from './headers.ts'
+import { paginate } from './pagination.ts'
+import { permissionsOf } from './payloads.ts'
+import { fullNameOf, repositoryOf } from './repositories.ts'
+import type { Site } from './site.ts'
+
+const HOOK_DOCS = 'repos/webhooks'
+
+function hookPayload(site: Site, hook: MockWebhook) {
+  const url = `${site.api}/repos/${hook.repository}/hooks/${hook.id}`
+  const config: Record<string, unknown> = {
+    content_type: hook.extra.content_type ?? 'form',
+    insecure_ssl: hook.extra.insecure_ssl ?? '0',
+    url: hook.url,
+  }
+  // GitHub never shows a secret back, only that there is one.
+  if (hook.secret) config.secret = '********'
+  return {
+    type: 'Repository',
+    id: hook.id,
+    name: 'web',
+    active: hook.active,
+    events: hook.events,
+    config,
+    updated_at: typeof hook.extra.updated_at === 'string' ? hook.extra.updated_at : hook.createdAt,
+    created_at: hook.createdAt,
+    url,
+    test_url: `${url}/test`,
+    ping_url: `${url}/pings`,
+    deliveries_url: `${url}/deliveries`,
+    last_response: { code: null, status: 'unused', message: null },
+  }
+}
+
+/** Hooks are for repository admins only; everyone else gets a 404, not a 403. */
+function withHookAccess(
+  docs: string,
+  respond: (context: Context, repo: DemoRepository) => Response | Promise<Response>,
+): (context: Context) => Response | Promise<Response> {
+  return (context) => {
+    const repo = repositoryOf(context)
+    if (!repo || !permissionsOf(repo).admin) return notFound(context, docs)
+    return respond(context, repo)
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function validationFailed(context: Context, message: string): Response {
+  return failure(context, 422, 'Validation Failed', `${HOOK_DOCS}#create-a-repository-webhook`, {
+    errors: [{ resource: 'Hook', code: 'custom', message }],
+  })
+}
+
+/** https://docs.github.com/en/rest/repos/webhooks#create-a-repository-webhook */
+async function createHook(context: Context, repo: DemoRepository): Promise<Response> {
+  const body: unknown = await context.request.json().catch(() => null)
+  if (!isRecord(body)) {
+    return failure(
+      context,
+      400,
+      'Problems parsing JSON',
+      `${HOOK_DOCS}#create-a-repository-webhook`,
+    )
+  }
+  const config = isRecord(body.config) ? body.config : {}
+  if (body.name !== undefined && body.name !== 'web') {
+    return validationFailed(context, `Name must be "web"`)
+  }
+  if (typeof config.url !== 'string' || !/^https?:\/\//.test(config.url)) {
+    return validationFailed(context, 'Config must have a url')
+  }
+  const fullName = fullNameOf(repo)
+  if (mockWebhooksOf('github', fullName).some((hook) => hook.url === config.url)) {
+    return validationFailed(context, 'Hook already exists on this repository')
+  }
+  const events = Array.isArray(body.events)
+    ? body.events.filter((event): event is string => typeof event === 'string')
+    : ['push']
+  const stored = addMockWebhook({
+    provider: 'github',
+    repository: fullName,
+    url: config.url,
+    events,
+    secret: typeof config.secret === 'string' && config.secret !== '' ? config.secret : null,
+    active: body.active !== false,
+    extra: {
+      content_type: config.content_type === 'json' ? 'json' : 'form',
+      insecure_ssl: config.insecure_ssl === '1' || config.insecure_ssl === 1 ? '1' : '0',
+    },
+  })
+  const payload = hookPayload(context.site, stored)
+  const headers = githubHeaders(context.site, context.token)
+  headers.set('location', payload.url)
+  return HttpResponse.json(payload, { status: 201, headers })
+}
+
+function hookOf(context: Context, repo: DemoRepository): MockWebhook | undefined {
+  const hook = mockState.webhooks.get(Number(context.params.hookId))
+  return hook?.provider === 'github' && hook.repository === fullNameOf(repo) ? hook : undefined
+}
+
+export const webhookHandlers: RequestHandler[] = [
+  // https://docs.github.com/en/rest/repos/webhooks#list-repository-webhooks
+  ...route(
+    'get',
+    '/repos/:owner/:repo/hooks',
+    withHookAccess(`${HOOK_DOCS}#list-repository-webhooks`, (context, repo) => {
+      const hooks = mockWebhooksOf('github', fullNameOf(repo)).map((hook) =>
+        hookPayload(context.site, hook),
+      )
+      const { slice, link } = paginate(context.request, hooks)
+      return jsonWithEtag(context, slice, { link })
+    }),
+  ),
+  ...route(
+    'post',
+    '/repos/:owner/:repo/hooks',
+    withHookAccess(`${HOOK_DOCS}#create-a-repository-webhook`, createHook),
+  ),
+  // https://docs.github.com/en/rest/repos/webhooks#get-a-repository-webhook
+  ...route(
+    'get',
+    '/repos/:owner/:repo/hooks/:hookId',
+    withHookAccess(`${HOOK_DOCS}#get-a-repository-webhook`, (context, repo) => {
+      const hook = hookOf(context, repo)
+      if (!hook) return notFound(context, `${HOOK_DOCS}#get-a-repository-webhook`)
+      return jsonWithEtag(context, hookPayload(context.site, hook))
+    }),
+  ),
+  // https://docs.github.com/en/rest/repos/webhooks#delete-a-repository-webhook
+  ...route(
+    'delete',
+    '/repos/:owner/:repo/hooks/:hookId',
+    withHookAccess(`${HOOK_DOCS}#delete-a-repository-webhook`, (context, repo) => {
+      const hook = hookOf(context, repo)
+      if (!hook) return notFound(context, `${HOOK_DOCS}#delete-a-repository-webhook`)
+      mockState.webhooks.delete(hook.id)
+      return new HttpResponse(null, {
+        status: 204,
+        headers: githubHeaders(context.site, context.token),
+      })
+    }),
+  ),
+]
