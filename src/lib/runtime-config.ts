@@ -2,35 +2,38 @@
  * Runtime configuration: `config.json` next to index.html, fetched once at start so a team can
  * change it on the CDN without rebuilding. It never holds a secret (no client secret, no token).
  */
-import { z } from 'zod'
+// zod/mini, not classic zod: config.json is read on start, and mini keeps the first load small.
+import { z } from 'zod/mini'
 import { CONNECTION_TYPES } from '@/providers/types.ts'
 
 const httpsUrl = z.url({ protocol: /^https?$/ })
 
 const presetSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   type: z.enum(CONNECTION_TYPES),
-  username: z.string().optional(),
-  baseUrl: httpsUrl.optional(),
-  organization: z.string().optional(),
-  collectionUrl: httpsUrl.optional(),
-  repositoryUrl: httpsUrl.optional(),
-  branch: z.string().optional(),
+  username: z.optional(z.string()),
+  baseUrl: z.optional(httpsUrl),
+  organization: z.optional(z.string()),
+  collectionUrl: z.optional(httpsUrl),
+  repositoryUrl: z.optional(httpsUrl),
+  branch: z.optional(z.string()),
 })
 
 export const runtimeConfigSchema = z.object({
-  githubOAuth: z
-    .object({ clientId: z.string().min(1), tokenExchangeUrl: httpsUrl })
-    .nullable()
-    .default(null),
-  gitlabOAuth: z
-    .object({ applicationId: z.string().min(1) })
-    .nullable()
-    .default(null),
-  corsProxyUrl: httpsUrl.nullable().default(null),
-  webhookReceiverUrl: httpsUrl.nullable().default(null),
-  buildTriggerUrl: httpsUrl.nullable().default(null),
-  presets: z.array(presetSchema).default([]),
+  githubOAuth: z._default(
+    z.nullable(
+      z.object({ clientId: z.string().check(z.minLength(1)), tokenExchangeUrl: httpsUrl }),
+    ),
+    null,
+  ),
+  gitlabOAuth: z._default(
+    z.nullable(z.object({ applicationId: z.string().check(z.minLength(1)) })),
+    null,
+  ),
+  corsProxyUrl: z._default(z.nullable(httpsUrl), null),
+  webhookReceiverUrl: z._default(z.nullable(httpsUrl), null),
+  buildTriggerUrl: z._default(z.nullable(httpsUrl), null),
+  presets: z._default(z.array(presetSchema), []),
 })
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>

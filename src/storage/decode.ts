@@ -3,7 +3,8 @@
  * one line what is wrong with it. Nothing read from IndexedDB reaches the rest of the app without
  * passing through here.
  */
-import type { z } from 'zod'
+// zod/mini, as in schema.ts (mini keeps the first load small): its errors are core `$ZodError`s.
+import type { z } from 'zod/mini'
 import { connectionMigrations, migrate, secretMigrations } from './migrations.ts'
 import {
   type ConnectionRecord,
@@ -16,7 +17,7 @@ export type DecodedConnection =
   { ok: true; record: ConnectionRecord; migrated: boolean } | { ok: false; reason: string }
 
 /** zod's issues as `path: message; path: message`. Messages name paths and rules, not values. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.map(String).join('.')

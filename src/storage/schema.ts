@@ -7,8 +7,13 @@
  * `providerTargetSchema`, which is checked against `ProviderTarget` at compile time (bottom of the
  * file): a field added to one and not the other fails the typecheck.
  */
-import { z } from 'zod'
+// zod/mini, not classic zod: these schemas are read on start, and mini keeps the first load small.
+import { z } from 'zod/mini'
 import type { Account, ConnectionType, ProviderTarget } from '../providers/types.ts'
+
+// zod/mini sets no locale (classic zod sets English on first use): without this, the reasons given
+// for refused records would read "Invalid input" until a lazily loaded provider pulls classic in.
+if (z.config().localeError === undefined) z.config(z.locales.en())
 
 /** The version of connection records this code writes; older ones go through migrations.ts. */
 export const CONNECTION_SCHEMA_VERSION = 1
@@ -18,17 +23,17 @@ export const SECRET_SCHEMA_VERSION = 1
 const isoDateTime = z.iso.datetime({ offset: true })
 
 /** A URL as targets store it: http(s), no user name or password, no trailing slash. */
-const normalizedUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => {
+const normalizedUrl = z.url({ protocol: /^https?$/ }).check(
+  z.refine((value) => {
     // An unparsable URL is reported by the check above; zod runs the refinements anyway.
     if (!URL.canParse(value)) return true
     const url = new URL(value)
     return url.username === '' && url.password === ''
-  }, 'must not contain a user name or password')
-  .refine((value) => !value.endsWith('/'), 'must not end with a slash')
+  }, 'must not contain a user name or password'),
+  z.refine((value) => !value.endsWith('/'), 'must not end with a slash'),
+)
 
-const nonBlank = z.string().min(1).regex(/\S/, 'must not be blank')
+const nonBlank = z.string().check(z.minLength(1), z.regex(/\S/, 'must not be blank'))
 
 /** Per connection type, the secret-free fields that say where the connection points. */
 const targetShapes = {
@@ -39,22 +44,22 @@ const targetShapes = {
   bitbucket: {
     type: z.literal('bitbucket'),
     credentialKind: z.enum(['api-token', 'access-token']),
-    email: z.email().optional(),
-    workspace: nonBlank.optional(),
+    email: z.optional(z.email()),
+    workspace: z.optional(nonBlank),
   },
   'azure-devops': {
     type: z.literal('azure-devops'),
-    organization: nonBlank.regex(/^[^\s/]+$/, 'must be the organization name, not a URL'),
+    organization: nonBlank.check(z.regex(/^[^\s/]+$/, 'must be the organization name, not a URL')),
   },
   'azure-devops-server': { type: z.literal('azure-devops-server'), collectionUrl: normalizedUrl },
   'custom-git': {
     type: z.literal('custom-git'),
     repositoryUrl: normalizedUrl,
     branch: nonBlank,
-    corsProxyUrl: normalizedUrl.optional(),
-    gitUsername: nonBlank.optional(),
+    corsProxyUrl: z.optional(normalizedUrl),
+    gitUsername: z.optional(nonBlank),
   },
-} as const satisfies { [T in ConnectionType]: { type: z.ZodLiteral<T> } & z.ZodRawShape }
+} as const satisfies { [T in ConnectionType]: { type: z.ZodMiniLiteral<T> } & z.core.$ZodShape }
 
 /** A ProviderTarget; unknown fields are dropped (use it for targets from outside, e.g. presets). */
 export const providerTargetSchema = z.discriminatedUnion('type', [
@@ -71,8 +76,8 @@ export const providerTargetSchema = z.discriminatedUnion('type', [
 export const accountSchema = z.strictObject({
   id: z.string(),
   login: z.string(),
-  displayName: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
+  displayName: z.nullable(z.string()),
+  avatarUrl: z.nullable(z.string()),
   emails: z.array(z.string()),
 })
 
@@ -81,16 +86,16 @@ export const tokenLifetimeSchema = z.enum(['remember', 'session'])
 const commonShape = {
   schemaVersion: z.literal(CONNECTION_SCHEMA_VERSION),
   id: z.uuid(),
-  name: nonBlank.max(80),
-  username: z.string().max(100).optional(),
+  name: nonBlank.check(z.maxLength(80)),
+  username: z.optional(z.string().check(z.maxLength(100))),
   authMethod: z.enum(['pat', 'oauth']),
   tokenLifetime: tokenLifetimeSchema,
   verification: z.enum(['verified', 'unverified']),
-  account: accountSchema.nullable(),
+  account: z.nullable(accountSchema),
   /** Granted scopes; null when the provider does not say. */
-  scopes: z.array(z.string()).nullable(),
-  tokenExpiresAt: isoDateTime.nullable(),
-  lastVerifiedAt: isoDateTime.nullable(),
+  scopes: z.nullable(z.array(z.string())),
+  tokenExpiresAt: z.nullable(isoDateTime),
+  lastVerifiedAt: z.nullable(isoDateTime),
   /** What verification had to say that did not block saving. */
   notices: z.array(z.string()),
   createdAt: isoDateTime,
@@ -114,10 +119,10 @@ export type ConnectionRecord = z.infer<typeof connectionRecordSchema>
 /** The secret half of a connection, stored under the connection's id. */
 export const secretRecordSchema = z.strictObject({
   schemaVersion: z.literal(SECRET_SCHEMA_VERSION),
-  connectionId: z.string().min(1),
-  token: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
-  expiresAt: isoDateTime.nullable().optional(),
+  connectionId: z.string().check(z.minLength(1)),
+  token: z.string().check(z.minLength(1)),
+  refreshToken: z.optional(z.string().check(z.minLength(1))),
+  expiresAt: z.optional(z.nullable(isoDateTime)),
   lifetime: tokenLifetimeSchema,
 })
 
