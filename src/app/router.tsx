@@ -11,6 +11,14 @@ export function createRouter() {
         children: [
           { index: true, element: <ToConnections /> },
           { path: 'connections', element: <ConnectionsPage /> },
+          {
+            path: 'connections/:connectionId/repositories',
+            // Each browsing page is its own chunk: the first load stays the connections list.
+            lazy: () =>
+              import('./routes/repositories-page.tsx').then((m) => ({
+                Component: m.RepositoriesPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -19,6 +19,8 @@ export interface ConnectionTypeInfo {
   /** One line under the type picker. */
   summary: string
   selfHosted: boolean
+  /** Whether its repositories can be browsed (a bare git remote has refs, not an API). */
+  browsable: boolean
 }
 
 export const connectionTypeInfo: Record<ConnectionType, ConnectionTypeInfo> = {
@@ -27,48 +29,56 @@ export const connectionTypeInfo: Record<ConnectionType, ConnectionTypeInfo> = {
     providerName: 'GitHub',
     summary: 'github.com, with a personal access token (classic or fine-grained).',
     selfHosted: false,
+    browsable: true,
   },
   'github-enterprise': {
     label: connectionTypeNames['github-enterprise'],
     providerName: 'GitHub Enterprise Server',
     summary: 'Your own GitHub server; the API is reached at /api/v3.',
     selfHosted: true,
+    browsable: true,
   },
   gitlab: {
     label: connectionTypeNames['gitlab'],
     providerName: 'GitLab',
     summary: 'gitlab.com, with a personal access token.',
     selfHosted: false,
+    browsable: true,
   },
   'gitlab-self-managed': {
     label: connectionTypeNames['gitlab-self-managed'],
     providerName: 'GitLab',
     summary: 'Your own GitLab instance; the API is reached at /api/v4.',
     selfHosted: true,
+    browsable: true,
   },
   bitbucket: {
     label: connectionTypeNames['bitbucket'],
     providerName: 'Bitbucket',
     summary: 'bitbucket.org, with an Atlassian API token or an access token.',
     selfHosted: false,
+    browsable: true,
   },
   'azure-devops': {
     label: connectionTypeNames['azure-devops'],
     providerName: 'Azure DevOps',
     summary: 'dev.azure.com, with a personal access token for one organization.',
     selfHosted: false,
+    browsable: true,
   },
   'azure-devops-server': {
     label: connectionTypeNames['azure-devops-server'],
     providerName: 'Azure DevOps Server',
     summary: 'Your own Azure DevOps Server (or TFS) collection.',
     selfHosted: true,
+    browsable: true,
   },
   'custom-git': {
     label: connectionTypeNames['custom-git'],
     providerName: 'The git remote',
     summary: 'Any git remote over HTTPS. No browsing or webhooks; builds are triggered by hand.',
     selfHosted: true,
+    browsable: false,
   },
 }
 

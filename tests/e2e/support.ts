@@ -109,3 +109,31 @@ export async function deleteSecrets(page: Page): Promise<void> {
     database.close()
   }, DEMO_DB)
 }
+
+/** Replaces every stored token, e.g. with `revoked`, which the simulated providers refuse. */
+export async function replaceStoredTokens(page: Page, token: string): Promise<void> {
+  await page.evaluate(
+    async ({ db, token }) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(db)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(new Error(`IndexedDB: ${String(request.error)}`))
+      })
+      await new Promise<void>((resolve, reject) => {
+        const tx = database.transaction('secrets', 'readwrite')
+        const store = tx.objectStore('secrets')
+        const cursor = store.openCursor()
+        cursor.onsuccess = () => {
+          const current = cursor.result
+          if (!current) return
+          current.update({ ...(current.value as object), token })
+          current.continue()
+        }
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(new Error(`IndexedDB: ${String(tx.error)}`))
+      })
+      database.close()
+    },
+    { db: DEMO_DB, token },
+  )
+}

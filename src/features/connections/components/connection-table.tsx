@@ -1,7 +1,9 @@
 import { Button, Group, Table, Text } from '@mantine/core'
-import { IconKey, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconFolders, IconKey, IconPencil, IconTrash } from '@tabler/icons-react'
+import { Link } from 'react-router'
 import { connectionTypeInfo, targetLocation } from '@/lib/connection-types.ts'
 import { formatRelative } from '@/lib/format-time.ts'
+import { paths } from '@/lib/paths.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { targetOf } from '@/storage/schema.ts'
 import { connectionStatus } from '../connection-status.ts'
@@ -71,6 +73,18 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                         onClick={() => openReenter(record.id)}
                       >
                         Re-enter token
+                      </Button>
+                    ) : null}
+                    {connectionTypeInfo[record.type].browsable && !needsToken ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        component={Link}
+                        to={paths.repositories(record.id)}
+                        leftSection={<IconFolders size={14} />}
+                        aria-label={`Browse ${record.name}`}
+                      >
+                        Browse
                       </Button>
                     ) : null}
                     <Button

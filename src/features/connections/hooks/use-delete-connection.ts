@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { connectionKeys } from '@/lib/connection-queries.ts'
+import { forgetProvider } from '@/lib/connection-provider.ts'
 import { connectionStore } from '@/lib/connection-store.ts'
 
 /** Deletes the connection and its token together, and drops everything cached through it. */
@@ -11,6 +12,7 @@ export function useDeleteConnection() {
       return connectionId
     },
     onSuccess: async (connectionId) => {
+      forgetProvider(connectionId)
       queryClient.removeQueries({ queryKey: connectionKeys.scope(connectionId) })
       await queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
     },

@@ -1,0 +1,181 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconKey, IconSearch } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useConnections } from '@/features/connections/hooks/use-connections.ts'
+import { usePanelStore } from '@/features/connections/panel-store.ts'
+import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
+import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
+import type { RepositoryFilter } from '@/features/repositories/queries.ts'
+import { TokenMissingError } from '@/lib/connection-provider.ts'
+import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { paths } from '@/lib/paths.ts'
+import { describeProviderError } from '@/lib/provider-error-message.ts'
+import { isProviderError } from '@/providers/errors.ts'
+import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+
+/** A connection's repositories: search on the server as you type, filter by owner, sort. */
+export function RepositoriesPage() {
+  const { connectionId = '' } = useParams()
+  const { data, isPending } = useConnections()
+  const stored = data?.connections.find((entry) => entry.record.id === connectionId)
+
+  if (isPending) return <Loader aria-label="Loading connection" />
+  if (!stored) {
+    return (
+      <Alert color="yellow" title="No such connection">
+        This browser has no connection with this address.{' '}
+        <Anchor component={Link} to={paths.connections()}>
+          Back to your connections
+        </Anchor>
+      </Alert>
+    )
+  }
+  return <Repositories record={stored.record} />
+}
+
+function Repositories({ record }: { record: ConnectionRecord }) {
+  const [params, setParams] = useSearchParams()
+  const [typed, setTyped] = useState(params.get('q') ?? '')
+  // Debounced: one request per pause in typing; older requests are cancelled by their signal.
+  const [search] = useDebouncedValue(typed.trim(), 250)
+  const filter: RepositoryFilter = {
+    search,
+    owner: params.get('owner'),
+    sort: params.get('sort') === 'name' ? 'name' : 'updated',
+  }
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (search) next.set('q', search)
+        else next.delete('q')
+        return next
+      },
+      { replace: true },
+    )
+  }, [search, setParams])
+  const setParam = (key: string, value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current)
+      if (value) next.set(key, value)
+      else next.delete(key)
+      return next
+    })
+
+  const owners = useOwners(record.id)
+  const list = useRepositories(record.id, filter)
+  const info = connectionTypeInfo[record.type]
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Anchor component={Link} to={paths.connections()} size="sm">
+          ← Connections
+        </Anchor>
+        <Title order={1}>{record.name}</Title>
+        <Text c="dimmed" size="sm">
+          {info.label} repositories
+          {list.total !== null ? ` · ${list.total.toLocaleString()} in all` : ''}
+        </Text>
+      </div>
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          label="Search repositories"
+          placeholder="Name"
+          leftSection={<IconSearch size={16} />}
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          style={{ flex: 1, minWidth: 220 }}
+        />
+        <Select
+          label="Owner"
+          placeholder="All owners"
+          clearable
+          searchable
+          data={(owners.data ?? []).map((owner) => ({ value: owner.name, label: owner.name }))}
+          value={filter.owner}
+          onChange={(value) => setParam('owner', value)}
+          w={240}
+        />
+        <SegmentedControl
+          aria-label="Sort"
+          data={[
+            { value: 'updated', label: 'Recently active' },
+            { value: 'name', label: 'Name' },
+          ]}
+          value={filter.sort}
+          onChange={(value) => setParam('sort', value === 'name' ? 'name' : null)}
+        />
+      </Group>
+      {list.isPending ? (
+        <Group py="xl" justify="center">
+          <Loader aria-label="Loading repositories" />
+        </Group>
+      ) : list.error ? (
+        <LoadError error={list.error} record={record} />
+      ) : list.repositories.length === 0 ? (
+        <Text c="dimmed" py="xl" ta="center">
+          {filter.search || filter.owner
+            ? 'No repository matches this search.'
+            : 'This account has no repositories it can see.'}
+        </Text>
+      ) : (
+        <RepositoryList
+          repositories={list.repositories}
+          total={list.total}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
+      )}
+    </Stack>
+  )
+}
+
+/** A failure as a sentence that says what to do; a refused or missing token offers re-entry. */
+function LoadError({ error, record }: { error: Error; record: ConnectionRecord }) {
+  const navigate = useNavigate()
+  const openReenter = usePanelStore((state) => state.openReenter)
+  const needsToken =
+    error instanceof TokenMissingError || (isProviderError(error) && error.kind === 'unauthorized')
+  const message = isProviderError(error)
+    ? describeProviderError(error, targetOf(record))
+    : error.message
+  return (
+    <Alert
+      color={needsToken ? 'orange' : 'red'}
+      title="The repositories could not be listed"
+      role="alert"
+    >
+      <Text size="sm">{message}</Text>
+      {needsToken ? (
+        <Button
+          mt="sm"
+          size="xs"
+          color="orange"
+          leftSection={<IconKey size={14} />}
+          onClick={() => {
+            openReenter(record.id)
+            void navigate(paths.connections())
+          }}
+        >
+          Re-enter token
+        </Button>
+      ) : null}
+    </Alert>
+  )
+}

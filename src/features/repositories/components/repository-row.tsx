@@ -1,0 +1,56 @@
+import { Badge, Group, Stack, Text } from '@mantine/core'
+import { IconGitBranch, IconLock } from '@tabler/icons-react'
+import { formatRelative } from '@/lib/format-time.ts'
+import type { Repository } from '@/providers/types.ts'
+
+/** One repository in the list: what a person scans for (name, owner, markers, branch, activity). */
+export function RepositoryRow({ repository }: { repository: Repository }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="md" px="md" h="100%">
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Group gap={6} wrap="nowrap">
+          <Text fw={600} size="sm" truncate="end">
+            {repository.fullName}
+          </Text>
+          {repository.private ? (
+            <Badge size="xs" variant="light" color="gray" leftSection={<IconLock size={10} />}>
+              Private
+            </Badge>
+          ) : null}
+          {repository.archived ? (
+            <Badge size="xs" variant="light" color="yellow">
+              Archived
+            </Badge>
+          ) : null}
+          {repository.fork ? (
+            <Badge size="xs" variant="light" color="blue">
+              Fork
+            </Badge>
+          ) : null}
+        </Group>
+        <Text size="xs" c="dimmed" truncate="end">
+          {repository.description ?? 'No description'}
+        </Text>
+      </Stack>
+      <Group gap="lg" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {repository.defaultBranch ? (
+          <Group gap={4} wrap="nowrap">
+            <IconGitBranch size={14} aria-label="Default branch" />
+            <Text size="xs">{repository.defaultBranch}</Text>
+          </Group>
+        ) : null}
+        {repository.updatedAt ? (
+          <Text
+            size="xs"
+            c="dimmed"
+            w={110}
+            ta="right"
+            title={new Date(repository.updatedAt).toLocaleString()}
+          >
+            {formatRelative(repository.updatedAt)}
+          </Text>
+        ) : null}
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,22 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { ownerListQuery, repositoryListQuery, type RepositoryFilter } from '../queries.ts'
+
+/** The repositories loaded so far, flattened, with what the list needs to page on. */
+export function useRepositories(connectionId: string, filter: RepositoryFilter) {
+  const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } =
+    useInfiniteQuery(repositoryListQuery(connectionId, filter))
+  const pages = data?.pages ?? []
+  return {
+    repositories: pages.flatMap((page) => page.items),
+    total: pages[0]?.totalCount ?? null,
+    error,
+    isPending,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+  }
+}
+
+export function useOwners(connectionId: string) {
+  return useQuery(ownerListQuery(connectionId))
+}
