@@ -19,6 +19,12 @@ export function createRouter() {
                 Component: m.RepositoriesPage,
               })),
           },
+          {
+            // A splat: GitHub and Bitbucket ids are `owner/name`, and names can nest deeper.
+            path: 'connections/:connectionId/repositories/*',
+            lazy: () =>
+              import('./routes/repository-page.tsx').then((m) => ({ Component: m.RepositoryPage })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

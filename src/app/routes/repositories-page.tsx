@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Button,
   Group,
   Loader,
   SegmentedControl,
@@ -12,20 +11,17 @@ import {
   Title,
 } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconKey, IconSearch } from '@tabler/icons-react'
+import { IconSearch } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { useConnections } from '@/features/connections/hooks/use-connections.ts'
-import { usePanelStore } from '@/features/connections/panel-store.ts'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
 import type { RepositoryFilter } from '@/features/repositories/queries.ts'
-import { TokenMissingError } from '@/lib/connection-provider.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { paths } from '@/lib/paths.ts'
-import { describeProviderError } from '@/lib/provider-error-message.ts'
-import { isProviderError } from '@/providers/errors.ts'
-import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+import type { ConnectionRecord } from '@/storage/schema.ts'
+import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
 
 /** A connection's repositories: search on the server as you type, filter by owner, sort. */
 export function RepositoriesPage() {
@@ -126,7 +122,11 @@ function Repositories({ record }: { record: ConnectionRecord }) {
           <Loader aria-label="Loading repositories" />
         </Group>
       ) : list.error ? (
-        <LoadError error={list.error} record={record} />
+        <ProviderErrorAlert
+          title="The repositories could not be listed"
+          error={list.error}
+          record={record}
+        />
       ) : list.repositories.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {filter.search || filter.owner
@@ -135,6 +135,7 @@ function Repositories({ record }: { record: ConnectionRecord }) {
         </Text>
       ) : (
         <RepositoryList
+          connectionId={record.id}
           repositories={list.repositories}
           total={list.total}
           hasMore={list.hasNextPage}
@@ -143,39 +144,5 @@ function Repositories({ record }: { record: ConnectionRecord }) {
         />
       )}
     </Stack>
-  )
-}
-
-/** A failure as a sentence that says what to do; a refused or missing token offers re-entry. */
-function LoadError({ error, record }: { error: Error; record: ConnectionRecord }) {
-  const navigate = useNavigate()
-  const openReenter = usePanelStore((state) => state.openReenter)
-  const needsToken =
-    error instanceof TokenMissingError || (isProviderError(error) && error.kind === 'unauthorized')
-  const message = isProviderError(error)
-    ? describeProviderError(error, targetOf(record))
-    : error.message
-  return (
-    <Alert
-      color={needsToken ? 'orange' : 'red'}
-      title="The repositories could not be listed"
-      role="alert"
-    >
-      <Text size="sm">{message}</Text>
-      {needsToken ? (
-        <Button
-          mt="sm"
-          size="xs"
-          color="orange"
-          leftSection={<IconKey size={14} />}
-          onClick={() => {
-            openReenter(record.id)
-            void navigate(paths.connections())
-          }}
-        >
-          Re-enter token
-        </Button>
-      ) : null}
-    </Alert>
   )
 }

@@ -9,6 +9,7 @@ const ROW_HEIGHT = 64
 const PREFETCH_ROWS = 30
 
 interface Props {
+  connectionId: string
   repositories: readonly Repository[]
   /** Total when the provider tells it, for assistive technology's "item N of M". */
   total: number | null
@@ -21,7 +22,14 @@ interface Props {
  * A virtualized list: only the rows on screen (plus a few) exist in the DOM, whatever the length,
  * and the next page loads before the person reaches the end.
  */
-export function RepositoryList({ repositories, total, hasMore, loadingMore, onLoadMore }: Props) {
+export function RepositoryList({
+  connectionId,
+  repositories,
+  total,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   // TanStack Virtual returns fresh functions each render by design; the React Compiler rule
   // about that does not apply to this hook's documented use.
@@ -75,7 +83,7 @@ export function RepositoryList({ repositories, total, hasMore, loadingMore, onLo
               }}
             >
               {repository ? (
-                <RepositoryRow repository={repository} />
+                <RepositoryRow repository={repository} connectionId={connectionId} />
               ) : (
                 <Text size="sm" c="dimmed" p="md" component="div">
                   <Loader size="xs" mr="xs" /> Loading more…

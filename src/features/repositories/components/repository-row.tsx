@@ -1,17 +1,31 @@
-import { Badge, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
+import { Link } from 'react-router'
+import { paths } from '@/lib/paths.ts'
 import { IconGitBranch, IconLock } from '@tabler/icons-react'
 import { formatRelative } from '@/lib/format-time.ts'
 import type { Repository } from '@/providers/types.ts'
 
 /** One repository in the list: what a person scans for (name, owner, markers, branch, activity). */
-export function RepositoryRow({ repository }: { repository: Repository }) {
+export function RepositoryRow({
+  repository,
+  connectionId,
+}: {
+  repository: Repository
+  connectionId: string
+}) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="md" px="md" h="100%">
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Group gap={6} wrap="nowrap">
-          <Text fw={600} size="sm" truncate="end">
+          <Anchor
+            component={Link}
+            to={paths.repository(connectionId, repository)}
+            fw={600}
+            size="sm"
+            truncate="end"
+          >
             {repository.fullName}
-          </Text>
+          </Anchor>
           {repository.private ? (
             <Badge size="xs" variant="light" color="gray" leftSection={<IconLock size={10} />}>
               Private

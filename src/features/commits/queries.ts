@@ -1,0 +1,69 @@
+/**
+ * Queries for one repository of a connection: capabilities, branches, commits, tags, releases.
+ * Keys sit under the connection's scope and name the repository by its id.
+ */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { connectionKeys } from '@/lib/connection-queries.ts'
+import { providerForConnection } from '@/lib/connection-provider.ts'
+import { STALE } from '@/lib/query-client.ts'
+import type { RepoRef } from '@/providers/types.ts'
+
+const COMMIT_PAGE = 50
+
+const repoKey = (connectionId: string, repo: RepoRef) =>
+  [...connectionKeys.scope(connectionId), 'repository', repo.id] as const
+
+export function capabilitiesQuery(connectionId: string) {
+  return queryOptions({
+    queryKey: [...connectionKeys.scope(connectionId), 'capabilities'] as const,
+    queryFn: async () => (await providerForConnection(connectionId)).capabilities,
+    staleTime: Infinity,
+  })
+}
+
+export function branchListQuery(connectionId: string, repo: RepoRef, search: string) {
+  return queryOptions({
+    queryKey: [...repoKey(connectionId, repo), 'branches', { search }] as const,
+    queryFn: async ({ signal }) =>
+      (await providerForConnection(connectionId)).listBranches(repo, {
+        pageSize: 100,
+        signal,
+        ...(search ? { search } : {}),
+      }),
+    staleTime: STALE.providerList,
+  })
+}
+
+export function commitListQuery(connectionId: string, repo: RepoRef, ref: string) {
+  return infiniteQueryOptions({
+    queryKey: [...repoKey(connectionId, repo), 'commits', { ref }] as const,
+    queryFn: async ({ pageParam, signal }) =>
+      (await providerForConnection(connectionId)).listCommits(repo, {
+        ref,
+        cursor: pageParam,
+        pageSize: COMMIT_PAGE,
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: STALE.providerList,
+  })
+}
+
+export function tagListQuery(connectionId: string, repo: RepoRef) {
+  return queryOptions({
+    queryKey: [...repoKey(connectionId, repo), 'tags'] as const,
+    queryFn: async ({ signal }) =>
+      (await providerForConnection(connectionId)).listTags(repo, { pageSize: 100, signal }),
+    staleTime: STALE.providerList,
+  })
+}
+
+export function releaseListQuery(connectionId: string, repo: RepoRef) {
+  return queryOptions({
+    queryKey: [...repoKey(connectionId, repo), 'releases'] as const,
+    queryFn: async ({ signal }) =>
+      (await providerForConnection(connectionId)).listReleases(repo, { pageSize: 100, signal }),
+    staleTime: STALE.providerList,
+  })
+}
