@@ -1,12 +1,35 @@
+import { delay, http, type RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { handlers } from './handlers/index.ts'
 
+/** What the benchmark reads back: how many provider requests the page made. */
+declare global {
+  interface Window {
+    __demoRequestCount?: number
+  }
+}
+
 /**
  * Demo mode: the simulated providers answer in a service worker. `quiet` keeps MSW from logging
- * requests to the console, where their Authorization headers would show.
+ * requests to the console, where their Authorization headers would show. `?latency=100` adds a
+ * simulated round trip to every provider request (the benchmark uses it); it is read once, at start.
  */
 export async function startDemoWorker(baseUrl: string): Promise<void> {
-  const worker = setupWorker(...handlers)
+  const latency = Number(new URLSearchParams(window.location.search).get('latency') ?? 0)
+  const slow: RequestHandler[] =
+    latency > 0
+      ? [
+          http.all(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, async () => {
+            await delay(latency)
+            // Nothing returned: the request goes on to the provider handlers.
+          }),
+        ]
+      : []
+  const worker = setupWorker(...slow, ...handlers)
+  window.__demoRequestCount = 0
+  worker.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).origin !== window.location.origin) window.__demoRequestCount! += 1
+  })
   await worker.start({
     serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
     onUnhandledRequest: 'bypass',

@@ -7,16 +7,14 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { IconSearch } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useConnections } from '@/features/connections/hooks/use-connections.ts'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
+import { RepositorySearch } from '@/features/repositories/components/repository-search.tsx'
 import type { RepositoryFilter } from '@/features/repositories/queries.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { paths } from '@/lib/paths.ts'
@@ -45,25 +43,25 @@ export function RepositoriesPage() {
 
 function Repositories({ record }: { record: ConnectionRecord }) {
   const [params, setParams] = useSearchParams()
-  const [typed, setTyped] = useState(params.get('q') ?? '')
-  // Debounced: one request per pause in typing; older requests are cancelled by their signal.
-  const [search] = useDebouncedValue(typed.trim(), 250)
+  const search = params.get('q') ?? ''
   const filter: RepositoryFilter = {
     search,
     owner: params.get('owner'),
     sort: params.get('sort') === 'name' ? 'name' : 'updated',
   }
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (search) next.set('q', search)
-        else next.delete('q')
-        return next
-      },
-      { replace: true },
-    )
-  }, [search, setParams])
+  const onSearch = useCallback(
+    (text: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current)
+          if (text) next.set('q', text)
+          else next.delete('q')
+          return next
+        },
+        { replace: true },
+      ),
+    [setParams],
+  )
   const setParam = (key: string, value: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current)
@@ -89,14 +87,7 @@ function Repositories({ record }: { record: ConnectionRecord }) {
         </Text>
       </div>
       <Group gap="sm" align="flex-end">
-        <TextInput
-          label="Search repositories"
-          placeholder="Name"
-          leftSection={<IconSearch size={16} />}
-          value={typed}
-          onChange={(event) => setTyped(event.currentTarget.value)}
-          style={{ flex: 1, minWidth: 220 }}
-        />
+        <RepositorySearch initial={search} onSearch={onSearch} />
         <Select
           label="Owner"
           placeholder="All owners"
