@@ -1,17 +1,6 @@
-import {
-  Alert,
-  Anchor,
-  Group,
-  Loader,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
 import { useCallback } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { useConnections } from '@/features/connections/hooks/use-connections.ts'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
 import { RepositorySearch } from '@/features/repositories/components/repository-search.tsx'
@@ -19,26 +8,17 @@ import type { RepositoryFilter } from '@/features/repositories/queries.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { paths } from '@/lib/paths.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
+import { ConnectionGate } from '../components/connection-gate.tsx'
 import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
 
 /** A connection's repositories: search on the server as you type, filter by owner, sort. */
 export function RepositoriesPage() {
   const { connectionId = '' } = useParams()
-  const { data, isPending } = useConnections()
-  const stored = data?.connections.find((entry) => entry.record.id === connectionId)
-
-  if (isPending) return <Loader aria-label="Loading connection" />
-  if (!stored) {
-    return (
-      <Alert color="yellow" title="No such connection">
-        This browser has no connection with this address.{' '}
-        <Anchor component={Link} to={paths.connections()}>
-          Back to your connections
-        </Anchor>
-      </Alert>
-    )
-  }
-  return <Repositories record={stored.record} />
+  return (
+    <ConnectionGate connectionId={connectionId}>
+      {(record) => <Repositories record={record} />}
+    </ConnectionGate>
+  )
 }
 
 function Repositories({ record }: { record: ConnectionRecord }) {

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconGitBranch } from '@tabler/icons-react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { CommitRow } from '@/features/commits/components/commit-row.tsx'
@@ -21,31 +10,22 @@ import {
   useReleases,
   useTags,
 } from '@/features/commits/hooks/use-repository-data.ts'
-import { useConnections } from '@/features/connections/hooks/use-connections.ts'
 import { paths } from '@/lib/paths.ts'
 import type { RepoRef } from '@/providers/types.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
+import { ConnectionGate } from '../components/connection-gate.tsx'
 import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
 
 /** One repository: branch picker, its commits (authors as the connection says), tags, releases. */
 export function RepositoryPage() {
   const { connectionId = '', '*': repoId = '' } = useParams()
   const [params] = useSearchParams()
-  const { data, isPending } = useConnections()
-  const stored = data?.connections.find((entry) => entry.record.id === connectionId)
-  if (isPending) return <Loader aria-label="Loading connection" />
-  if (!stored) {
-    return (
-      <Alert color="yellow" title="No such connection">
-        This browser has no connection with this address.{' '}
-        <Anchor component={Link} to={paths.connections()}>
-          Back to your connections
-        </Anchor>
-      </Alert>
-    )
-  }
   const repo: RepoRef = { id: repoId, fullName: params.get('name') ?? repoId }
-  return <Repository record={stored.record} repo={repo} />
+  return (
+    <ConnectionGate connectionId={connectionId}>
+      {(record) => <Repository record={record} repo={repo} />}
+    </ConnectionGate>
+  )
 }
 
 function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef }) {
