@@ -9,7 +9,7 @@ import {
   type DemoRepository,
 } from '../../data/catalog.ts'
 import { BITBUCKET_API } from '../../data/bitbucket.ts'
-import { authenticate, error, findRepository, pathAfter, REPO } from './context.ts'
+import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
 import { author, repositoryRef, WEB } from './payloads.ts'
 
 export function commit(repo: DemoRepository, entry: DemoCommit) {
@@ -73,10 +73,8 @@ function commitPage(request: Request, repo: DemoRepository, ref: string, from: n
 
 export const commitHandlers: RequestHandler[] = [
   http.get(`${REPO}/commits/*`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const ref = pathAfter(request, '/commits/')
     const { repo } = found
     const start = commitStart(repo, ref)

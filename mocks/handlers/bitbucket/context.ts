@@ -91,6 +91,14 @@ export function findRepository(params: Params) {
   return { workspace, repo }
 }
 
+/** The repository a path names, if the caller may ask: otherwise the 401 or 404 to answer. */
+export function authorizedRepository(request: Request, params: Params) {
+  const caller = authenticate(request)
+  if (!('kind' in caller)) return { refused: caller }
+  const found = findRepository(params)
+  return 'missing' in found ? { refused: found.missing } : found
+}
+
 /** What follows `marker` in the request path, decoded: a ref name may hold encoded slashes. */
 export function pathAfter(request: Request, marker: string): string {
   const path = new URL(request.url).pathname

@@ -3,7 +3,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw'
 import { demoBranches, demoCommitAt, demoTags, type DemoRepository } from '../../data/catalog.ts'
 import { BITBUCKET_API } from '../../data/bitbucket.ts'
 import { commit } from './commits.ts'
-import { authenticate, error, findRepository, pathAfter, REPO } from './context.ts'
+import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
 import { nameFilter, paginate, sorted } from './listing.ts'
 import { author, WEB } from './payloads.ts'
 
@@ -49,10 +49,8 @@ function tag(repo: DemoRepository, entry: ReturnType<typeof demoTags>[number]) {
 
 export const refHandlers: RequestHandler[] = [
   http.get(`${REPO}/refs/branches`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const filter = nameFilter(request)
     if (filter instanceof Response) return filter
     const { repo } = found
@@ -70,20 +68,16 @@ export const refHandlers: RequestHandler[] = [
   }),
 
   http.get(`${REPO}/refs/branches/*`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const name = pathAfter(request, '/refs/branches/')
     if (!demoBranches(found.repo).includes(name)) return error(404, `Branch "${name}" not found`)
     return HttpResponse.json(branch(found.repo, name))
   }),
 
   http.get(`${REPO}/refs/tags`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const filter = nameFilter(request)
     if (filter instanceof Response) return filter
     const { repo } = found

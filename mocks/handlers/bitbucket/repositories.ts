@@ -3,7 +3,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw'
 import { BITBUCKET_API, bitbucketDemoRepositories } from '../../data/bitbucket.ts'
 import {
   authenticate,
-  findRepository,
+  authorizedRepository,
   findWorkspace,
   noWorkspace,
   REPO,
@@ -34,10 +34,8 @@ export const repositoryHandlers: RequestHandler[] = [
   }),
 
   http.get(REPO, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     return HttpResponse.json(repository(found.workspace, found.repo))
   }),
 ]

@@ -3,7 +3,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { DemoRepository } from '../../data/catalog.ts'
 import { BITBUCKET_API, bitbucketUuid } from '../../data/bitbucket.ts'
 import { addMockWebhook, mockState, mockWebhooksOf, type MockWebhook } from '../../state.ts'
-import { authenticate, error, findRepository, pathAfter, REPO } from './context.ts'
+import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
 import { paginate } from './listing.ts'
 import { repositoryRef } from './payloads.ts'
 
@@ -32,10 +32,8 @@ function hook(repo: DemoRepository, stored: MockWebhook) {
 
 export const webhookHandlers: RequestHandler[] = [
   http.get(`${REPO}/hooks`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const { repo } = found
     const hooks = mockWebhooksOf('bitbucket', `${repo.owner}/${repo.name}`)
     return HttpResponse.json(
@@ -47,10 +45,8 @@ export const webhookHandlers: RequestHandler[] = [
   }),
 
   http.post(`${REPO}/hooks`, async ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const body: unknown = await request.json().catch(() => null)
     const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
     const events = Array.isArray(input.events) ? input.events.map(String) : []
@@ -75,10 +71,8 @@ export const webhookHandlers: RequestHandler[] = [
   }),
 
   http.delete(`${REPO}/hooks/:uid`, ({ request, params }) => {
-    const caller = authenticate(request)
-    if (!('kind' in caller)) return caller
-    const found = findRepository(params)
-    if ('missing' in found) return found.missing
+    const found = authorizedRepository(request, params)
+    if ('refused' in found) return found.refused
     const { repo } = found
     const uid = pathAfter(request, '/hooks/')
     const stored = mockWebhooksOf('bitbucket', `${repo.owner}/${repo.name}`).find(

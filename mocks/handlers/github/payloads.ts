@@ -3,26 +3,13 @@ import { demoSha, type DemoRepository } from '../../data/catalog.ts'
 import { githubDemoUser, githubOwnerAccount, type githubDemoOrgs } from '../../data/github.ts'
 import type { Site } from './site.ts'
 
+/** The authenticated user: the short user object plus the profile fields only /user shows. */
 export function userPayload(site: Site) {
-  const { login } = githubDemoUser
-  const url = `${site.api}/users/${login}`
+  const { login, id, avatar_url } = githubDemoUser
   return {
+    ...simpleUser(site, { login, id, type: 'User', avatar_url }),
     ...githubDemoUser,
-    gravatar_id: '',
-    url,
-    html_url: `${site.web}/${login}`,
-    followers_url: `${url}/followers`,
-    following_url: `${url}/following{/other_user}`,
-    gists_url: `${url}/gists{/gist_id}`,
-    starred_url: `${url}/starred{/owner}{/repo}`,
-    subscriptions_url: `${url}/subscriptions`,
-    organizations_url: `${url}/orgs`,
-    repos_url: `${url}/repos`,
-    events_url: `${url}/events{/privacy}`,
-    received_events_url: `${url}/received_events`,
-    type: 'User',
     user_view_type: 'private',
-    site_admin: false,
   }
 }
 
