@@ -1,6 +1,6 @@
 import { Anchor, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
-import { useCallback } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useCallback, useEffect, useRef } from 'react'
+import { Link, useNavigation, useParams, useSearchParams } from 'react-router'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
 import { RepositorySearch } from '@/features/repositories/components/repository-search.tsx'
@@ -29,8 +29,16 @@ function Repositories({ record }: { record: ConnectionRecord }) {
     owner: params.get('owner'),
     sort: params.get('sort') === 'name' ? 'name' : 'updated',
   }
+  // A search that settles after the person clicked away (the next page's chunk still loading)
+  // must not rewrite the new page's URL: setSearchParams would replace its query.
+  const { state: navigationState } = useNavigation()
+  const idle = useRef(true)
+  useEffect(() => {
+    idle.current = navigationState === 'idle'
+  }, [navigationState])
   const onSearch = useCallback(
     (text: string) =>
+      idle.current &&
       setParams(
         (current) => {
           const next = new URLSearchParams(current)
