@@ -1,5 +1,6 @@
 import { delay, http, type RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
+import { demoRepositories, type DemoProvider } from './data/catalog.ts'
 import { handlers } from './handlers/index.ts'
 
 /** What the benchmark reads back: how many provider requests the page made. */
@@ -35,4 +36,26 @@ export async function startDemoWorker(baseUrl: string): Promise<void> {
     onUnhandledRequest: 'bypass',
     quiet: true,
   })
+  warmCatalogs()
+}
+
+/**
+ * The simulated providers answer on this tab's main thread. Their catalogs (10,000 repositories
+ * for GitHub) are built on first use, which would land on the first "Browse" click: build them
+ * while the tab is idle instead, one provider per idle period.
+ */
+function warmCatalogs(): void {
+  const pending: DemoProvider[] = ['github', 'gitlab', 'bitbucket', 'azure-devops']
+  const next = () => {
+    const provider = pending.shift()
+    if (!provider) return
+    demoRepositories(provider)
+    schedule(next)
+  }
+  schedule(next)
+}
+
+function schedule(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3_000 })
+  else setTimeout(task, 100)
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { RouterProvider } from 'react-router'
 import type { RuntimeConfig } from '@/lib/runtime-config.ts'
 import type { AppEnvironment } from './app-context.ts'
@@ -11,9 +12,9 @@ interface Props {
   environment: AppEnvironment
 }
 
-const router = createRouter()
-
 export function App(props: Props) {
+  // Once per app: the router's loaders prefetch into this query client.
+  const [router] = useState(() => createRouter(props.queryClient))
   return (
     <AppProviders {...props}>
       <RouterProvider router={router} />

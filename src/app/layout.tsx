@@ -12,6 +12,7 @@ import {
 import { IconFlask, IconGitBranch, IconMoon, IconPlugConnected, IconSun } from '@tabler/icons-react'
 import { NavLink as RouterNavLink, Outlet } from 'react-router'
 import { useAppEnvironment } from './app-context.ts'
+import { ConnectionPanelHost } from './components/connection-panel-host.tsx'
 
 export function Layout() {
   const { demo, configProblem } = useAppEnvironment()
@@ -50,6 +51,7 @@ export function Layout() {
           </Alert>
         ) : null}
         <Outlet />
+        <ConnectionPanelHost />
       </AppShell.Main>
     </AppShell>
   )

@@ -1,9 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, Navigate, useLocation } from 'react-router'
 import { Layout } from './layout.tsx'
+import { repositoriesLoader } from './route-loaders.ts'
+import { loadRepositoriesPage, loadRepositoryPage } from './routes/lazy-pages.ts'
 import { ConnectionsPage } from './routes/connections-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
-export function createRouter() {
+export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter(
     [
       {
@@ -13,17 +16,14 @@ export function createRouter() {
           { path: 'connections', element: <ConnectionsPage /> },
           {
             path: 'connections/:connectionId/repositories',
-            // Each browsing page is its own chunk: the first load stays the connections list.
-            lazy: () =>
-              import('./routes/repositories-page.tsx').then((m) => ({
-                Component: m.RepositoriesPage,
-              })),
+            // The loader starts the provider requests while the page's chunk loads.
+            loader: repositoriesLoader(queryClient),
+            lazy: () => loadRepositoriesPage().then((m) => ({ Component: m.RepositoriesPage })),
           },
           {
             // A splat: GitHub and Bitbucket ids are `owner/name`, and names can nest deeper.
             path: 'connections/:connectionId/repositories/*',
-            lazy: () =>
-              import('./routes/repository-page.tsx').then((m) => ({ Component: m.RepositoryPage })),
+            lazy: () => loadRepositoryPage().then((m) => ({ Component: m.RepositoryPage })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

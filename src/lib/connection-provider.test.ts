@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { server } from '@mocks/node'
 import { CONNECTION_SCHEMA_VERSION, type ConnectionRecord } from '@/storage/schema.ts'
 import { forgetProvider, providerForConnection, TokenMissingError } from './connection-provider.ts'
 import { connectionStore, selectDatabase } from './connection-store.ts'
@@ -77,5 +78,53 @@ describe('providerForConnection', () => {
     const provider = await providerForConnection(stored.id)
     const branches = await provider.listBranches({ id: 'x', fullName: 'x' }, {})
     expect(branches.items[0]?.name).toBe('main')
+  })
+
+  describe('a token the provider refuses', () => {
+    const sent: string[] = []
+    const count = ({ request }: { request: Request }) => {
+      sent.push(new URL(request.url).pathname)
+    }
+    beforeEach(() => {
+      sent.length = 0
+      server.events.on('request:start', count)
+    })
+    afterEach(() => server.events.removeListener('request:start', count))
+
+    it('marks the stored connection refused, and is not sent again', async () => {
+      const stored = record()
+      // The simulated GitHub answers 401 to the token "revoked".
+      await connectionStore().save(stored, { token: 'revoked', lifetime: 'remember' })
+      const provider = await providerForConnection(stored.id)
+      await expect(provider.listRepositories({ pageSize: 10 })).rejects.toMatchObject({
+        kind: 'unauthorized',
+      })
+      const after = await connectionStore().get(stored.id)
+      expect(after?.record.verification).toBe('refused')
+      // The token itself is kept: only a new one replaces it.
+      expect((await connectionStore().readSecret(stored.id))?.token).toBe('revoked')
+
+      const before = sent.length
+      await expect(providerForConnection(stored.id)).rejects.toMatchObject({
+        name: 'TokenMissingError',
+        reason: 'refused',
+      })
+      expect(sent.length).toBe(before)
+    })
+
+    it('does not mark a token re-entered while a refused request was in flight', async () => {
+      const stored = record()
+      await connectionStore().save(stored, { token: 'revoked', lifetime: 'remember' })
+      const old = await providerForConnection(stored.id)
+      // The person re-enters a good token before the old request's 401 arrives.
+      await connectionStore().save(
+        { ...stored, updatedAt: new Date(Date.now() + 1000).toISOString() },
+        { token: 'ghp_good', lifetime: 'remember' },
+      )
+      await expect(old.listOwners()).rejects.toMatchObject({ kind: 'unauthorized' })
+      expect((await connectionStore().get(stored.id))?.record.verification).toBe('verified')
+      const fresh = await providerForConnection(stored.id)
+      expect((await fresh.listOwners()).length).toBeGreaterThan(0)
+    })
   })
 })

@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query'
 import { connectionStore } from './connection-store.ts'
-import { STALE } from './query-client.ts'
+import { STALE } from './stale-times.ts'
 
 export const connectionKeys = {
   all: ['connections'] as const,

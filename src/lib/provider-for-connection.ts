@@ -29,3 +29,9 @@ export async function providerFor(
   const factory = await factories[target.type]()
   return factory(target, credentials)
 }
+
+/** Loads a type's adapter chunk ahead of need (the connections page does it while idle). */
+export function preloadAdapter(type: ConnectionType): void {
+  // A failed preload is retried, and reported, by the real use.
+  factories[type]().catch(() => undefined)
+}

@@ -1,16 +1,18 @@
-import { QueryClient } from '@tanstack/react-query'
+import { QueryCache, QueryClient } from '@tanstack/react-query'
 import { isProviderError } from '@/providers/errors.ts'
-
-/** How long data counts as fresh before a revisit refetches it. */
-export const STALE = {
-  /** Stored connections change only through this app, which invalidates on every write. */
-  local: Infinity,
-  /** Provider lists (repositories, branches) move slowly; revisits within a minute are free. */
-  providerList: 60_000,
-} as const
+import { connectionKeys } from './connection-queries.ts'
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        // A 401 has just marked the connection "refused" in storage (connection-provider.ts):
+        // the connections list must show it wherever it is on screen.
+        if (isProviderError(error) && error.kind === 'unauthorized') {
+          void queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         // Most provider failures (401, 403, 404) will not fix themselves; only retry the network.
@@ -20,4 +22,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   })
+  return queryClient
 }

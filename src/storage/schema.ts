@@ -90,7 +90,12 @@ const commonShape = {
   username: z.optional(z.string().check(z.maxLength(100))),
   authMethod: z.enum(['pat', 'oauth']),
   tokenLifetime: tokenLifetimeSchema,
-  verification: z.enum(['verified', 'unverified']),
+  /**
+   * 'refused': the provider answered 401 to the stored token while browsing (revoked, expired,
+   * rotated). The token is kept, but it is not sent again until the person re-enters one.
+   * Added without a version bump: it widens the enum, and every v1 record still reads.
+   */
+  verification: z.enum(['verified', 'unverified', 'refused']),
   account: z.nullable(accountSchema),
   /** Granted scopes; null when the provider does not say. */
   scopes: z.nullable(z.array(z.string())),

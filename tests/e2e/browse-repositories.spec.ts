@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { addConnection, openDemo, replaceStoredTokens } from './support.ts'
+import {
+  addConnection,
+  openDemo,
+  readStore,
+  replaceStoredTokens,
+  row,
+  tokenField,
+} from './support.ts'
 
 test('browse a connection’s repositories: search, scroll far, reload on a deep link', async ({
   page,
@@ -35,7 +42,9 @@ test('browse a connection’s repositories: search, scroll far, reload on a deep
   await expect(list.getByText('acme-web/storefront')).toBeVisible()
 })
 
-test('a refused token while browsing offers to re-enter it', async ({ page }) => {
+test('a token refused mid-browse: "needs token", re-entered over the page, and back to it', async ({
+  page,
+}) => {
   await openDemo(page)
   await addConnection(page, {
     name: 'Work GitHub',
@@ -43,12 +52,61 @@ test('a refused token while browsing offers to re-enter it', async ({ page }) =>
     token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
   })
   await page.getByRole('link', { name: 'Browse Work GitHub' }).click()
-  await expect(page.getByRole('list', { name: 'Repositories' })).toBeVisible()
+  await page.getByLabel('Search repositories').fill('git-connector')
+  await page.getByRole('link', { name: 'octo-demo/git-connector', exact: true }).click()
+  const commits = page.getByRole('list', { name: 'Commits' })
+  await expect(commits.getByRole('listitem').first()).toBeVisible()
+  const deepUrl = page.url()
+
   // The token is revoked at the provider: the simulated GitHub now refuses it with a 401.
   await replaceStoredTokens(page, 'revoked')
   await page.reload()
   const alert = page.getByRole('alert').filter({ hasText: 'could not be listed' })
   await expect(alert).toContainText('GitHub did not accept this token')
+  // The connection itself is now "needs token", for every page and the connections list.
+  await expect
+    .poll(async () => {
+      const [record] = (await readStore(page, 'connections')) as { verification: string }[]
+      return record?.verification
+    })
+    .toBe('refused')
+
   await alert.getByRole('button', { name: 'Re-enter token' }).click()
-  await expect(page.getByRole('dialog', { name: 'Re-enter token for “Work GitHub”' })).toBeVisible()
+  const panel = page.getByRole('dialog', { name: 'Re-enter token for “Work GitHub”' })
+  await expect(panel).toContainText('The provider refused the stored token')
+  await expect(page).toHaveURL(deepUrl)
+  await tokenField(page).fill('ghp_newtokenabcdefghijklmnopqrstuvwxyz01')
+  await panel.getByRole('button', { name: 'Save' }).click()
+
+  // Back where the person was: same address, the commits load with the new token.
+  await expect(panel).toBeHidden()
+  await expect(page).toHaveURL(deepUrl)
+  await expect(commits.getByRole('listitem').first()).toBeVisible()
+  await expect(alert).toBeHidden()
+
+  await page.getByRole('link', { name: '← Work GitHub' }).click()
+  await page.getByRole('link', { name: '← Connections' }).click()
+  await expect(row(page, 'Work GitHub')).toContainText('Connected')
+})
+
+test('a refused token shows "Needs token" in the connections list', async ({ page }) => {
+  await openDemo(page)
+  await addConnection(page, {
+    name: 'Work GitHub',
+    type: 'GitHub',
+    token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+  })
+  await replaceStoredTokens(page, 'revoked')
+  await page.reload()
+  await page.getByRole('link', { name: 'Browse Work GitHub' }).click()
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be listed' })
+  await expect(alert).toContainText('GitHub did not accept this token')
+  await page.getByRole('link', { name: '← Connections' }).click()
+  await expect(row(page, 'Work GitHub')).toContainText('Needs token')
+  await expect(row(page, 'Work GitHub').getByRole('button', { name: /Re-enter/ })).toBeVisible()
+  // The list offers no "Browse" until a token is entered; a bookmarked page says why at once,
+  // without sending the refused token again.
+  await expect(row(page, 'Work GitHub').getByRole('link', { name: /Browse/ })).toHaveCount(0)
+  await page.goBack()
+  await expect(alert).toContainText('GitHub refused the stored token')
 })

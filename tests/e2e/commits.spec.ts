@@ -74,3 +74,46 @@ test('without a Username, own commits show the linked login on GitHub and the em
   expect(gitlab).toContain('dana.demo@example.com')
   expect(gitlab).toContain('jweber@corp.example')
 })
+
+test('Bitbucket links some authors; Azure DevOps shows emails unless the connection has a Username', async ({
+  page,
+}) => {
+  await openDemo(page)
+  // Bitbucket asks for the account's username, so its own commits show that Username.
+  await addConnection(page, {
+    name: 'Bitbucket',
+    type: 'Bitbucket Cloud',
+    username: 'bea-demo',
+    fields: { 'Atlassian account email': 'bea@example.com' },
+    token: 'ATATT3xFfGF0demo-token',
+  })
+  await openRepository(page, 'Bitbucket', 'tidewater-labs/tide-api')
+  const bitbucket = await authorLabels(page)
+  expect(bitbucket).toContain('bea-demo')
+  expect(bitbucket).not.toContain('bea@example.com')
+  // Lin Park's email is linked to a Bitbucket account; Priya Raman's is not.
+  expect(bitbucket).toContain('lin-park')
+  expect(bitbucket).not.toContain('lin.park@example.com')
+  expect(bitbucket).toContain('priya.raman@example.org')
+
+  for (const [name, username, own] of [
+    ['Azure without username', undefined, 'ada.demo@contoso.example'],
+    ['Azure with username', 'ada', 'ada'],
+  ] as const) {
+    await page.getByRole('link', { name: 'Connections', exact: true }).first().click()
+    await addConnection(page, {
+      name,
+      type: 'Azure DevOps',
+      ...(username ? { username } : {}),
+      fields: { Organization: 'contoso' },
+      token: 'azure-demo-token',
+    })
+    await openRepository(page, name, 'Fabrikam/Fabrikam-Fiber')
+    const azure = await authorLabels(page)
+    expect(azure).toContain(own)
+    // Azure DevOps gives name and email only: other people show their email.
+    expect(azure).toContain('lin.park@example.com')
+    expect(azure).not.toContain('lin-park')
+    if (username) expect(azure).not.toContain('ada.demo@contoso.example')
+  }
+})

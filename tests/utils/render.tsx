@@ -1,10 +1,11 @@
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { MemoryRouter } from 'react-router'
 import { selectDatabase } from '@/lib/connection-store.ts'
+import { createQueryClient } from '@/lib/query-client.ts'
 import { RuntimeConfigContext } from '@/lib/runtime-config-context.ts'
 import { defaultRuntimeConfig, type RuntimeConfig } from '@/lib/runtime-config.ts'
 
@@ -14,7 +15,9 @@ import { defaultRuntimeConfig, type RuntimeConfig } from '@/lib/runtime-config.t
  */
 export function renderPage(ui: ReactElement, config: RuntimeConfig = defaultRuntimeConfig) {
   const store = selectDatabase(`test-${crypto.randomUUID()}`)
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  // The app's client (its cache reacts to a refused token), without retries to keep tests quick.
+  const queryClient = createQueryClient()
+  queryClient.setDefaultOptions({ queries: { retry: false, refetchOnWindowFocus: false } })
   const result = render(
     <MantineProvider env="test">
       <Notifications />

@@ -1,9 +1,8 @@
 import { Alert, Button, Text } from '@mantine/core'
 import { IconKey } from '@tabler/icons-react'
-import { useNavigate } from 'react-router'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
 import { TokenMissingError } from '@/lib/connection-provider.ts'
-import { paths } from '@/lib/paths.ts'
+import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { describeProviderError } from '@/lib/provider-error-message.ts'
 import { isProviderError } from '@/providers/errors.ts'
 import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
@@ -16,16 +15,18 @@ interface Props {
 
 /**
  * A failure while browsing, as a sentence that says what to do. A refused or missing token offers
- * "Re-enter token" right there; the connection keeps everything else.
+ * "Re-enter token" right there: the side panel opens over the page, and once the token is saved the
+ * page's queries are reset and load again (use-save-connection.ts).
  */
 export function ProviderErrorAlert({ title, error, record }: Props) {
-  const navigate = useNavigate()
   const openReenter = usePanelStore((state) => state.openReenter)
   const needsToken =
     error instanceof TokenMissingError || (isProviderError(error) && error.kind === 'unauthorized')
   const message = isProviderError(error)
     ? describeProviderError(error, targetOf(record))
-    : error.message
+    : error instanceof TokenMissingError
+      ? tokenMissingMessage(error, record)
+      : error.message
   return (
     <Alert color={needsToken ? 'orange' : 'red'} title={title} role="alert">
       <Text size="sm">{message}</Text>
@@ -35,14 +36,18 @@ export function ProviderErrorAlert({ title, error, record }: Props) {
           size="xs"
           color="orange"
           leftSection={<IconKey size={14} />}
-          onClick={() => {
-            openReenter(record.id)
-            void navigate(paths.connections())
-          }}
+          onClick={() => openReenter(record.id)}
         >
           Re-enter token
         </Button>
       ) : null}
     </Alert>
   )
+}
+
+function tokenMissingMessage(error: TokenMissingError, record: ConnectionRecord): string {
+  const provider = connectionTypeInfo[record.type].label
+  return error.reason === 'refused'
+    ? `${provider} refused the stored token: it was revoked, has expired or was replaced. Re-enter a token to go on; nothing else about “${record.name}” is lost.`
+    : `This browser no longer has the token for “${record.name}”. Re-enter it to go on; nothing else is lost.`
 }

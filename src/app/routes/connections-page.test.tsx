@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
 import { renderPage } from '../../../tests/utils/render.tsx'
+import { ConnectionPanelHost } from '../components/connection-panel-host.tsx'
 import { ConnectionsPage } from './connections-page.tsx'
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
@@ -17,18 +18,28 @@ async function openPanel() {
   return { user, panel }
 }
 
+/** The page, and the side panel the layout mounts over every page. */
+function ManageConnections() {
+  return (
+    <>
+      <ConnectionsPage />
+      <ConnectionPanelHost />
+    </>
+  )
+}
+
 describe('Manage Connections', () => {
   // The panel store is module state: start every test with the panel closed.
   beforeEach(() => usePanelStore.getState().close())
 
   it('explains what a connection is when there is none', async () => {
-    renderPage(<ConnectionsPage />)
+    renderPage(<ManageConnections />)
     expect(await screen.findByText('No connections yet')).toBeInTheDocument()
     expect(screen.getByText(/It is sent to nobody but the provider/)).toBeInTheDocument()
   })
 
   it('verifies a GitHub token, stores it, and lists the account', async () => {
-    const { store } = renderPage(<ConnectionsPage />)
+    const { store } = renderPage(<ManageConnections />)
     const { user, panel } = await openPanel()
     await user.type(within(panel).getByLabelText(/^Name/), 'Work')
     await user.click(panel.querySelector('input[type="password"]')!)
@@ -51,7 +62,7 @@ describe('Manage Connections', () => {
         HttpResponse.json({ message: 'Bad credentials', status: '401' }, { status: 401 }),
       ),
     )
-    const { store } = renderPage(<ConnectionsPage />)
+    const { store } = renderPage(<ManageConnections />)
     const { user, panel } = await openPanel()
     await user.type(within(panel).getByLabelText(/^Name/), 'Work')
     await user.click(panel.querySelector('input[type="password"]')!)
@@ -64,7 +75,7 @@ describe('Manage Connections', () => {
   })
 
   it('shows each field’s message and saves nothing when the form is incomplete', async () => {
-    const { store } = renderPage(<ConnectionsPage />)
+    const { store } = renderPage(<ManageConnections />)
     const { user, panel } = await openPanel()
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
     expect(await within(panel).findByText(/Give this connection a name/)).toBeInTheDocument()
@@ -73,7 +84,7 @@ describe('Manage Connections', () => {
   })
 
   it('shows Sign in with GitHub disabled, with what the deployment must configure', async () => {
-    renderPage(<ConnectionsPage />)
+    renderPage(<ManageConnections />)
     const { panel } = await openPanel()
     const signIn = within(panel).getByRole('radio', { name: /Sign in with GitHub/ })
     expect(signIn).toBeDisabled()

@@ -1,38 +1,65 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { ConnectionTable } from '@/features/connections/components/connection-table.tsx'
 import { EmptyConnections } from '@/features/connections/components/empty-connections.tsx'
 import { useConnections } from '@/features/connections/hooks/use-connections.ts'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { useAppEnvironment } from '../app-context.ts'
+import { loadConnectionPanel } from '../components/connection-panel-host.tsx'
+import { loadPrefetchers } from '../route-loaders.ts'
+import { loadRepositoriesPage, loadRepositoryPage } from './lazy-pages.ts'
 
-// The side panel (form, validation, token rules) and the delete dialog are needed only once
-// clicked: they load as their own chunk, started on hover or focus of the buttons that open them.
-const loadPanel = () => import('@/features/connections/components/connection-panel.tsx')
+// The delete dialog, like the side panel, is needed only once clicked: both load as their own
+// chunks, started on hover or focus of the page, or when the browser is idle.
 const loadDeleteModal = () =>
   import('@/features/connections/components/delete-connection-modal.tsx')
-const ConnectionPanel = lazy(() => loadPanel().then((m) => ({ default: m.ConnectionPanel })))
 const DeleteConnectionModal = lazy(() =>
   loadDeleteModal().then((m) => ({ default: m.DeleteConnectionModal })),
 )
 const prefetchPanels = () => {
-  void loadPanel()
+  void loadConnectionPanel()
   void loadDeleteModal()
 }
+
+/**
+ * Once the page is on screen and the browser is idle, load what the next click needs: the side
+ * panel, and for listed connections the browsing pages and the adapters of their types, so
+ * "Browse" waits only for the provider. A person with only GitLab connections never downloads
+ * Octokit.
+ */
+function useWarmChunks(connections: readonly StoredConnection[]) {
+  // The list is structurally shared by TanStack Query: this runs again only when it changes.
+  useEffect(() => {
+    const warm = () => {
+      prefetchPanels()
+      if (connections.length === 0) return
+      void loadRepositoriesPage()
+      void loadRepositoryPage()
+      const types = new Set(connections.map((entry) => entry.record.type))
+      void loadPrefetchers().then((m) => types.forEach(m.preloadAdapter))
+    }
+    // Safari before 18 has no requestIdleCallback.
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(warm, { timeout: 2_000 })
+      return () => cancelIdleCallback(handle)
+    }
+    const handle = setTimeout(warm, 200)
+    return () => clearTimeout(handle)
+  }, [connections])
+}
+
+const noConnections: readonly StoredConnection[] = []
 
 export function ConnectionsPage() {
   const { data, isPending, error } = useConnections()
   const openAdd = usePanelStore((state) => state.openAdd)
-  const panelOpen = usePanelStore((state) => state.panel.mode !== 'closed')
-  // Once loaded, the panel stays mounted so that it can animate closed.
-  const [panelLoaded, setPanelLoaded] = useState(false)
-  if (panelOpen && !panelLoaded) setPanelLoaded(true)
   const { demo } = useAppEnvironment()
   const [deleting, setDeleting] = useState<StoredConnection | null>(null)
-  const connections = data?.connections ?? []
+  const connections = data?.connections ?? noConnections
+  useWarmChunks(connections)
   const tryDemo = demo
     ? null
     : () => window.location.assign(`${import.meta.env.BASE_URL}?demo=seed`)
@@ -75,7 +102,6 @@ export function ConnectionsPage() {
       )}
 
       <Suspense fallback={null}>
-        {panelLoaded ? <ConnectionPanel connections={connections} /> : null}
         {deleting ? (
           <DeleteConnectionModal
             target={deleting}

@@ -4,7 +4,7 @@ import { Link, useNavigation, useParams, useSearchParams } from 'react-router'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
 import { RepositorySearch } from '@/features/repositories/components/repository-search.tsx'
-import type { RepositoryFilter } from '@/features/repositories/queries.ts'
+import { repositoryFilterFrom } from '@/features/repositories/filter.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { paths } from '@/lib/paths.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
@@ -23,12 +23,7 @@ export function RepositoriesPage() {
 
 function Repositories({ record }: { record: ConnectionRecord }) {
   const [params, setParams] = useSearchParams()
-  const search = params.get('q') ?? ''
-  const filter: RepositoryFilter = {
-    search,
-    owner: params.get('owner'),
-    sort: params.get('sort') === 'name' ? 'name' : 'updated',
-  }
+  const filter = repositoryFilterFrom(params)
   // A search that settles after the person clicked away (the next page's chunk still loading)
   // must not rewrite the new page's URL: setSearchParams would replace its query.
   const { state: navigationState } = useNavigation()
@@ -37,8 +32,8 @@ function Repositories({ record }: { record: ConnectionRecord }) {
     idle.current = navigationState === 'idle'
   }, [navigationState])
   const onSearch = useCallback(
-    (text: string) =>
-      idle.current &&
+    (text: string) => {
+      if (!idle.current) return
       setParams(
         (current) => {
           const next = new URLSearchParams(current)
@@ -47,7 +42,8 @@ function Repositories({ record }: { record: ConnectionRecord }) {
           return next
         },
         { replace: true },
-      ),
+      )
+    },
     [setParams],
   )
   const setParam = (key: string, value: string | null) =>
@@ -75,7 +71,7 @@ function Repositories({ record }: { record: ConnectionRecord }) {
         </Text>
       </div>
       <Group gap="sm" align="flex-end">
-        <RepositorySearch initial={search} onSearch={onSearch} />
+        <RepositorySearch initial={filter.search} onSearch={onSearch} />
         <Select
           label="Owner"
           placeholder="All owners"

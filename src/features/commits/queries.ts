@@ -5,7 +5,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { connectionKeys } from '@/lib/connection-queries.ts'
 import { providerForConnection } from '@/lib/connection-provider.ts'
-import { STALE } from '@/lib/query-client.ts'
+import { STALE } from '@/lib/stale-times.ts'
 import type { RepoRef } from '@/providers/types.ts'
 
 const COMMIT_PAGE = 50

@@ -1,6 +1,11 @@
 import type { StoredConnection } from '@/storage/connection-store.ts'
 
-export type ConnectionStatus = 'connected' | 'unverified' | 'needs-token' | 'expired'
+export type ConnectionStatus = 'connected' | 'unverified' | 'needs-token' | 'refused' | 'expired'
+
+/** The statuses in which the connection cannot be used until its token is entered again. */
+export function wantsToken(status: ConnectionStatus): boolean {
+  return status === 'needs-token' || status === 'refused' || status === 'expired'
+}
 
 /**
  * A connection without its token is a normal state ("needs token"), not an error: the browser
@@ -9,6 +14,7 @@ export type ConnectionStatus = 'connected' | 'unverified' | 'needs-token' | 'exp
 export function connectionStatus(stored: StoredConnection, now = Date.now()): ConnectionStatus {
   const { record, hasSecret } = stored
   if (!hasSecret && record.type !== 'custom-git') return 'needs-token'
+  if (record.verification === 'refused') return 'refused'
   if (record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now) return 'expired'
   return record.verification === 'verified' ? 'connected' : 'unverified'
 }

@@ -6,14 +6,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { connectionKeys } from '@/lib/connection-queries.ts'
 import { providerForConnection } from '@/lib/connection-provider.ts'
-import { STALE } from '@/lib/query-client.ts'
-import type { RepositoryQuery } from '@/providers/types.ts'
-
-export interface RepositoryFilter {
-  search: string
-  owner: string | null
-  sort: NonNullable<RepositoryQuery['sort']>
-}
+import { STALE } from '@/lib/stale-times.ts'
+import type { RepositoryFilter } from './filter.ts'
 
 /** 100 is the most any provider returns in one page: fewest round trips to the first rows. */
 const PAGE_SIZE = 100

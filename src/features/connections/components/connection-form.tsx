@@ -109,7 +109,11 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
           <Alert
             color="orange"
             icon={<IconKey size={18} />}
-            title="This browser no longer has the token"
+            title={
+              existing?.record.verification === 'refused'
+                ? 'The provider refused the stored token'
+                : 'This browser no longer has the token'
+            }
           >
             Paste a token to reconnect. The name, settings and everything that uses this connection
             stay as they are.

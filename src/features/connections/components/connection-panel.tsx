@@ -1,10 +1,14 @@
 import { Drawer } from '@mantine/core'
-import type { StoredConnection } from '@/storage/connection-store.ts'
+import { useConnections } from '../hooks/use-connections.ts'
 import { usePanelStore } from '../panel-store.ts'
 import { ConnectionForm } from './connection-form.tsx'
 
-/** The "Add a new Connection" side panel; the same panel edits and takes a re-entered token. */
-export function ConnectionPanel({ connections }: { connections: readonly StoredConnection[] }) {
+/**
+ * The "Add a new Connection" side panel; the same panel edits and takes a re-entered token. It is
+ * mounted by the layout, so "Re-enter token" opens it over whatever page needs the token.
+ */
+export function ConnectionPanel() {
+  const connections = useConnections().data?.connections ?? []
   const panel = usePanelStore((state) => state.panel)
   const close = usePanelStore((state) => state.close)
   const editingId = panel.mode === 'edit' || panel.mode === 'reenter' ? panel.connectionId : null

@@ -6,7 +6,7 @@ import { formatRelative } from '@/lib/format-time.ts'
 import { paths } from '@/lib/paths.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { targetOf } from '@/storage/schema.ts'
-import { connectionStatus } from '../connection-status.ts'
+import { connectionStatus, wantsToken } from '../connection-status.ts'
 import { usePanelStore } from '../panel-store.ts'
 import { AccountCell } from './account-cell.tsx'
 import { StatusBadge } from './status-badge.tsx'
@@ -39,7 +39,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
           {connections.map((stored) => {
             const { record } = stored
             const status = connectionStatus(stored)
-            const needsToken = status === 'needs-token' || status === 'expired'
+            const needsToken = wantsToken(status)
             return (
               <Table.Tr key={record.id} data-connection-id={record.id}>
                 <Table.Td>

@@ -13,6 +13,11 @@ const look: Record<ConnectionStatus, { label: string; color: string; hint: strin
     color: 'orange',
     hint: 'This browser no longer has the token. Everything else is kept.',
   },
+  refused: {
+    label: 'Needs token',
+    color: 'orange',
+    hint: 'The provider refused the stored token (revoked or expired). Everything else is kept.',
+  },
   expired: {
     label: 'Token expired',
     color: 'red',

@@ -7,9 +7,10 @@ export function useSaveConnection() {
   return useMutation({
     mutationFn: saveConnection,
     onSuccess: async (record) => {
-      // What was fetched with the old token or target is no longer trustworthy.
-      queryClient.removeQueries({ queryKey: connectionKeys.scope(record.id) })
+      // What was fetched with the old token or target is no longer trustworthy. Reset, not
+      // remove: a page on screen (the token was re-entered from it) refetches at once.
       await queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
+      await queryClient.resetQueries({ queryKey: connectionKeys.scope(record.id) })
     },
   })
 }

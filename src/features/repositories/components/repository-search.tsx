@@ -16,7 +16,10 @@ interface Props {
 export function RepositorySearch({ initial, onSearch }: Props) {
   const [typed, setTyped] = useState(initial)
   const [settled] = useDebouncedValue(typed.trim(), 250)
-  useEffect(() => onSearch(settled), [settled, onSearch])
+  // A block body: an effect may return only a cleanup function, never what onSearch returns.
+  useEffect(() => {
+    onSearch(settled)
+  }, [settled, onSearch])
   return (
     <TextInput
       label="Search repositories"

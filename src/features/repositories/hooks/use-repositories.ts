@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { ownerListQuery, repositoryListQuery, type RepositoryFilter } from '../queries.ts'
+import type { RepositoryFilter } from '../filter.ts'
+import { ownerListQuery, repositoryListQuery } from '../queries.ts'
 
 /** The repositories loaded so far, flattened, with what the list needs to page on. */
 export function useRepositories(connectionId: string, filter: RepositoryFilter) {
