@@ -75,6 +75,7 @@ test('a token refused mid-browse: "needs token", re-entered over the page, and b
   const panel = page.getByRole('dialog', { name: 'Re-enter token for “Work GitHub”' })
   await expect(panel).toContainText('The provider refused the stored token')
   await expect(page).toHaveURL(deepUrl)
+  await page.screenshot({ path: 'tests/screenshots/reenter-over-page.png' })
   await tokenField(page).fill('ghp_newtokenabcdefghijklmnopqrstuvwxyz01')
   await panel.getByRole('button', { name: 'Save' }).click()
 

@@ -81,7 +81,14 @@ function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef 
           {capabilities.data?.releases ? <Tabs.Tab value="releases">Releases</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="commits" pt="md">
-          <CommitList record={record} repo={repo} branch={branch} />
+          {branch !== null ? (
+            <CommitList record={record} repo={repo} branch={branch} />
+          ) : branches.isPending ? (
+            <Loader aria-label="Loading commits" />
+          ) : branches.error ? null : (
+            // The failure, if any, is said once, above, where the branches would be.
+            <Text c="dimmed">This repository has no branches yet, so no commits.</Text>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="tags" pt="md">
           <Tags record={record} repo={repo} />
@@ -101,11 +108,11 @@ function CommitList({
 }: {
   record: ConnectionRecord
   repo: RepoRef
-  branch: string | null
+  branch: string
 }) {
   const list = useCommits(record.id, repo, branch)
   const context = { username: record.username, accountEmails: record.account?.emails ?? [] }
-  if (branch === null || list.isPending) return <Loader aria-label="Loading commits" />
+  if (list.isPending) return <Loader aria-label="Loading commits" />
   if (list.error) {
     return (
       <ProviderErrorAlert

@@ -17,9 +17,9 @@ export function useBranches(connectionId: string, repo: RepoRef, search: string)
 }
 
 /** The commits loaded so far on a ref, flattened. Waits until the ref is known. */
-export function useCommits(connectionId: string, repo: RepoRef, ref: string | null) {
+export function useCommits(connectionId: string, repo: RepoRef, ref: string) {
   const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } =
-    useInfiniteQuery({ ...commitListQuery(connectionId, repo, ref ?? ''), enabled: ref !== null })
+    useInfiniteQuery(commitListQuery(connectionId, repo, ref))
   return {
     commits: data?.pages.flatMap((page) => page.items) ?? [],
     error,

@@ -60,7 +60,9 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
   const [problem, setProblem] = useState<{ message: string; canSaveUnverified: boolean } | null>(
     null,
   )
-  const context: FormContext = { otherNames, tokenStored: existing?.hasSecret ?? false }
+  // A token the provider refused cannot be kept: the field then asks for a new one.
+  const tokenStored = (existing?.hasSecret ?? false) && existing?.record.verification !== 'refused'
+  const context: FormContext = { otherNames, tokenStored }
   const form = useForm<ConnectionFormValues>({
     mode: 'controlled',
     initialValues: existing
