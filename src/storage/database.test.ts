@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openConnectionStore } from './connection-store.ts'
-import { CONNECTIONS_STORE, DATABASE_VERSION, openDatabase, SECRETS_STORE } from './database.ts'
+import {
+  BUILDS_BY_SOURCE_INDEX,
+  BUILDS_STORE,
+  CONNECTIONS_STORE,
+  DATABASE_VERSION,
+  openDatabase,
+  RELEASE_SOURCES_STORE,
+  SECRETS_STORE,
+  WEBHOOK_SECRETS_STORE,
+} from './database.ts'
 import { StorageError } from './errors.ts'
 import { freshDatabaseName } from './test-fixtures.ts'
 
@@ -25,12 +34,23 @@ afterEach(() => {
 })
 
 describe('openDatabase', () => {
-  it('creates both object stores in one database at the current version', async () => {
+  it('creates every object store in one database at the current version', async () => {
     const name = freshDatabaseName()
     const db = await openDatabase(name)
     expect(db.name).toBe(name)
     expect(db.version).toBe(DATABASE_VERSION)
-    expect([...db.objectStoreNames].sort()).toEqual([CONNECTIONS_STORE, SECRETS_STORE])
+    expect([...db.objectStoreNames].sort()).toEqual(
+      [
+        BUILDS_STORE,
+        CONNECTIONS_STORE,
+        RELEASE_SOURCES_STORE,
+        SECRETS_STORE,
+        WEBHOOK_SECRETS_STORE,
+      ].sort(),
+    )
+    const builds = db.transaction(BUILDS_STORE, 'readonly').objectStore(BUILDS_STORE)
+    expect([...builds.indexNames]).toEqual([BUILDS_BY_SOURCE_INDEX])
+    expect(builds.index(BUILDS_BY_SOURCE_INDEX).keyPath).toBe('sourceId')
     db.close()
   })
 

@@ -16,7 +16,18 @@ export const DEMO_DATABASE_NAME = 'git-connector-demo'
 
 export const CONNECTIONS_STORE = 'connections'
 export const SECRETS_STORE = 'secrets'
-export type StoreName = typeof CONNECTIONS_STORE | typeof SECRETS_STORE
+export const RELEASE_SOURCES_STORE = 'release-sources'
+/** Builds are keyed by build id; `BUILDS_BY_SOURCE_INDEX` finds those of one release source. */
+export const BUILDS_STORE = 'builds'
+export const BUILDS_BY_SOURCE_INDEX = 'by-source'
+/** A release source's webhook secret, under the source's id (apart from it, like tokens). */
+export const WEBHOOK_SECRETS_STORE = 'webhook-secrets'
+export type StoreName =
+  | typeof CONNECTIONS_STORE
+  | typeof SECRETS_STORE
+  | typeof RELEASE_SOURCES_STORE
+  | typeof BUILDS_STORE
+  | typeof WEBHOOK_SECRETS_STORE
 
 type Upgrade = (database: IDBDatabase, transaction: IDBTransaction) => void
 
@@ -29,6 +40,13 @@ const UPGRADES: readonly Upgrade[] = [
   (database) => {
     database.createObjectStore(CONNECTIONS_STORE)
     database.createObjectStore(SECRETS_STORE)
+  },
+  // Release sources, their builds and their webhook secrets; connections are left as they are.
+  (database) => {
+    database.createObjectStore(RELEASE_SOURCES_STORE)
+    const builds = database.createObjectStore(BUILDS_STORE)
+    builds.createIndex(BUILDS_BY_SOURCE_INDEX, 'sourceId')
+    database.createObjectStore(WEBHOOK_SECRETS_STORE)
   },
 ]
 

@@ -1,0 +1,228 @@
+/**
+ * What a person does to a release source, as plain async functions the hooks call: create it
+ * (provisioning its webhook), re-provision the webhook, delete it (removing the webhook), and
+ * trigger a build of its branch's latest commit. Provider failures end up in the source's webhook
+ * state or the build's outcome, as sentences; only storage failures and a missing token throw.
+ */
+import { requestBuild } from '@/lib/build-trigger.ts'
+import { providerForConnection } from '@/lib/connection-provider.ts'
+import { connectionStore } from '@/lib/connection-store.ts'
+import { releaseSourceStore } from '@/lib/release-source-store.ts'
+import { isProviderError } from '@/providers/errors.ts'
+import type { GitProvider, RepoRef } from '@/providers/types.ts'
+import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
+import { targetOf } from '@/storage/schema.ts'
+import { checkWebhook, provisionWebhook } from './webhook.ts'
+
+export interface ReleaseSourceDraft {
+  name: string
+  connectionId: string
+  repository: { id: string; fullName: string; webUrl: string | null }
+  branch: string
+  tagPattern: string | null
+}
+
+interface Endpoints {
+  webhookReceiverUrl: string | null
+  buildTriggerUrl: string | null
+}
+
+async function connectionAndProvider(connectionId: string) {
+  const stored = await connectionStore().get(connectionId)
+  if (!stored) throw new Error('This connection no longer exists in this browser.')
+  return { record: stored.record, provider: await providerForConnection(connectionId) }
+}
+
+const refOf = (source: Pick<ReleaseSourceRecord, 'repository'>): RepoRef => ({
+  id: source.repository.id,
+  fullName: source.repository.fullName,
+})
+
+export async function createReleaseSource(
+  draft: ReleaseSourceDraft,
+  endpoints: Endpoints,
+): Promise<ReleaseSourceRecord> {
+  const { record, provider } = await connectionAndProvider(draft.connectionId)
+  const id = crypto.randomUUID()
+  const { webhook, secret } = await provisionWebhook({
+    provider,
+    target: targetOf(record),
+    repo: refOf(draft),
+    sourceId: id,
+    receiverUrl: endpoints.webhookReceiverUrl,
+  })
+  const now = new Date().toISOString()
+  const source: ReleaseSourceRecord = {
+    schemaVersion: 1,
+    id,
+    ...draft,
+    connectionType: record.type,
+    webhook,
+    disconnectedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await releaseSourceStore().save(source, secret ?? undefined)
+  return source
+}
+
+/** Name, branch and pattern change in place; the repository and connection stay. */
+export async function renameReleaseSource(
+  source: ReleaseSourceRecord,
+  changes: Pick<ReleaseSourceDraft, 'name' | 'branch' | 'tagPattern'>,
+): Promise<ReleaseSourceRecord> {
+  const updated = { ...source, ...changes, updatedAt: new Date().toISOString() }
+  await releaseSourceStore().save(updated)
+  return updated
+}
+
+export async function reprovisionWebhook(
+  source: ReleaseSourceRecord,
+  endpoints: Endpoints,
+): Promise<ReleaseSourceRecord> {
+  if (source.connectionId === null) throw new Error('Attach the source to a connection first.')
+  const { record, provider } = await connectionAndProvider(source.connectionId)
+  const { webhook, secret } = await provisionWebhook({
+    provider,
+    target: targetOf(record),
+    repo: refOf(source),
+    sourceId: source.id,
+    receiverUrl: endpoints.webhookReceiverUrl,
+  })
+  const updated = { ...source, webhook, updatedAt: new Date().toISOString() }
+  await releaseSourceStore().save(updated, secret ?? undefined)
+  return updated
+}
+
+/** Looks the hook up on the provider; stores "missing" when it is gone. */
+export async function refreshWebhookState(
+  source: ReleaseSourceRecord,
+): Promise<ReleaseSourceRecord> {
+  if (source.connectionId === null) return source
+  const provider = await providerForConnection(source.connectionId)
+  const webhook = await checkWebhook(provider, refOf(source), source.webhook)
+  if (webhook.state === source.webhook.state && webhook.id === source.webhook.id) return source
+  const updated = { ...source, webhook }
+  await releaseSourceStore().save(updated)
+  return updated
+}
+
+export interface Deleted {
+  /** Where to remove the hook by hand, when the app could not (no token, provider refused). */
+  removeByHand: string | null
+  reason: string | null
+}
+
+export async function deleteReleaseSource(source: ReleaseSourceRecord): Promise<Deleted> {
+  let outcome: Deleted = { removeByHand: null, reason: null }
+  const hookId = source.webhook.id
+  if (
+    hookId !== null &&
+    (source.webhook.state === 'provisioned' || source.webhook.state === 'missing')
+  ) {
+    try {
+      if (source.connectionId === null) throw new Error('no connection')
+      const provider = await providerForConnection(source.connectionId)
+      await provider.deleteWebhook(refOf(source), hookId)
+    } catch (error) {
+      const gone = isProviderError(error) && error.kind === 'not-found'
+      if (!gone) {
+        outcome = {
+          removeByHand: webhookSettingsUrl(source),
+          reason:
+            error instanceof Error && error.name === 'TokenMissingError'
+              ? 'The connection has no usable token, so its webhook could not be removed.'
+              : 'The provider did not let the app remove the webhook.',
+        }
+      }
+    }
+  }
+  await releaseSourceStore().remove(source.id)
+  return outcome
+}
+
+/** The provider page that lists a repository's webhooks, for removing one by hand. */
+export function webhookSettingsUrl(source: ReleaseSourceRecord): string | null {
+  const web = source.repository.webUrl
+  if (!web) return null
+  switch (source.connectionType) {
+    case 'github':
+    case 'github-enterprise':
+      return `${web}/settings/hooks`
+    case 'gitlab':
+    case 'gitlab-self-managed':
+      return `${web}/-/hooks`
+    case 'bitbucket':
+      return `${web}/admin/webhooks`
+    case 'azure-devops':
+    case 'azure-devops-server':
+      // Service hooks live in the project's settings: …/{project}/_settings/serviceHooks.
+      return `${web.replace(/\/_git\/.*$/, '')}/_settings/serviceHooks`
+    case 'custom-git':
+      return null
+  }
+}
+
+/**
+ * Resolves the branch's latest commit (from the branch list, which every type has, Custom Git
+ * through its proxy) and asks the deployment's build-trigger endpoint for a build of it. The request
+ * and the endpoint's answer are recorded as a build, whatever happens.
+ */
+export async function triggerBuild(
+  source: ReleaseSourceRecord,
+  endpoints: Endpoints,
+): Promise<BuildRecord> {
+  if (source.connectionId === null) throw new Error('Attach the source to a connection first.')
+  const { record, provider } = await connectionAndProvider(source.connectionId)
+  const commit = await latestCommit(provider, source)
+  const triggeredBy = record.username ?? record.account?.login ?? 'you'
+  // A branch that is gone is said plainly; building "whatever is there" would be a guess.
+  const result: BuildRecord['result'] =
+    commit === null
+      ? {
+          state: 'failed',
+          status: null,
+          message: `The branch “${source.branch}” is no longer in ${source.repository.fullName}: edit the source to pick another. Nothing was sent.`,
+        }
+      : await requestBuild(endpoints.buildTriggerUrl, {
+          source: { id: source.id, name: source.name },
+          repository: refOf(source),
+          branch: source.branch,
+          commit,
+          trigger: 'manual',
+          triggeredBy,
+        })
+  const build: BuildRecord = {
+    schemaVersion: 1,
+    id: crypto.randomUUID(),
+    sourceId: source.id,
+    trigger: 'manual',
+    triggeredBy,
+    branch: source.branch,
+    commit,
+    requestedAt: new Date().toISOString(),
+    result,
+  }
+  await releaseSourceStore().addBuild(build)
+  return build
+}
+
+async function latestCommit(
+  provider: GitProvider,
+  source: ReleaseSourceRecord,
+): Promise<BuildRecord['commit']> {
+  const repo = refOf(source)
+  const branches = await provider.listBranches(repo, { search: source.branch, pageSize: 100 })
+  const branch = branches.items.find((item) => item.name === source.branch)
+  if (!branch) return null
+  if (!provider.capabilities.commits) {
+    return { sha: branch.commitSha, message: null, author: null }
+  }
+  const commits = await provider.listCommits(repo, { ref: branch.commitSha, pageSize: 1 })
+  const head = commits.items[0]
+  return {
+    sha: branch.commitSha,
+    message: head?.message.split('\n')[0] ?? null,
+    author: head ? (head.author.login ?? head.author.email) : null,
+  }
+}

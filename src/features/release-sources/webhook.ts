@@ -1,0 +1,113 @@
+/**
+ * The release webhook of a source: created on the provider when the source is created, checked
+ * when the source is shown, re-created by "Re-provision", removed with the source. Each source gets
+ * its own receiver address (`<webhookReceiverUrl>/<source id>`) and its own random secret, so the
+ * receiver knows which source a delivery is for and can check it came from this hook.
+ */
+import { describeProviderError } from '@/lib/provider-error-message.ts'
+import { isProviderError } from '@/providers/errors.ts'
+import type { GitProvider, ProviderTarget, RepoRef, Webhook } from '@/providers/types.ts'
+import type { ReleaseWebhook } from '@/storage/release-source-schema.ts'
+
+export const noWebhook: ReleaseWebhook = {
+  state: 'none',
+  id: null,
+  url: null,
+  events: [],
+  reason: null,
+  checkedAt: null,
+}
+
+/** 32 random bytes, hex: what GitHub and GitLab suggest for a webhook secret. */
+export function newWebhookSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+export function receiverAddress(receiverUrl: string, sourceId: string): string {
+  return `${receiverUrl.replace(/\/+$/, '')}/${encodeURIComponent(sourceId)}`
+}
+
+interface ProvisionInput {
+  provider: GitProvider
+  target: ProviderTarget
+  repo: RepoRef
+  sourceId: string
+  receiverUrl: string | null
+  signal?: AbortSignal
+}
+
+export interface Provisioned {
+  webhook: ReleaseWebhook
+  /** The new hook's secret, to store with the source; null when no hook was created. */
+  secret: string | null
+}
+
+/**
+ * Creates the source's hook, or adopts one already pointing at its receiver address (a previous
+ * attempt that got as far as the provider). A refusal becomes state "failed" with the provider's
+ * reason in a sentence; it does not throw, so the source is saved either way.
+ */
+export async function provisionWebhook(input: ProvisionInput): Promise<Provisioned> {
+  const { provider, target, repo, sourceId, receiverUrl, signal } = input
+  const checkedAt = new Date().toISOString()
+  if (!provider.capabilities.webhooks) return { webhook: noWebhook, secret: null }
+  if (receiverUrl === null) {
+    return {
+      webhook: {
+        ...noWebhook,
+        state: 'failed',
+        reason:
+          'This deployment has no webhook receiver: its config.json needs webhookReceiverUrl. Builds can still be triggered by hand.',
+        checkedAt,
+      },
+      secret: null,
+    }
+  }
+  const url = receiverAddress(receiverUrl, sourceId)
+  try {
+    const existing = (await provider.listWebhooks(repo, signal)).find((hook) => hook.url === url)
+    // An existing hook's secret cannot be read back: replace it, so the stored secret is right.
+    if (existing) await provider.deleteWebhook(repo, existing.id, signal)
+    const secret = newWebhookSecret()
+    const hook = await provider.createWebhook(repo, { url, secret }, signal)
+    return { webhook: provisioned(hook, checkedAt), secret }
+  } catch (error) {
+    if (!isProviderError(error)) throw error
+    return {
+      webhook: {
+        ...noWebhook,
+        state: 'failed',
+        url,
+        reason: describeProviderError(error, target),
+        checkedAt,
+      },
+      secret: null,
+    }
+  }
+}
+
+/** Whether the source's hook is still on the provider: "missing" when someone removed it. */
+export async function checkWebhook(
+  provider: GitProvider,
+  repo: RepoRef,
+  webhook: ReleaseWebhook,
+  signal?: AbortSignal,
+): Promise<ReleaseWebhook> {
+  if (webhook.state !== 'provisioned' && webhook.state !== 'missing') return webhook
+  const hooks = await provider.listWebhooks(repo, signal)
+  const found = hooks.find((hook) => hook.id === webhook.id)
+  const checkedAt = new Date().toISOString()
+  return found ? provisioned(found, checkedAt) : { ...webhook, state: 'missing', checkedAt }
+}
+
+function provisioned(hook: Webhook, checkedAt: string): ReleaseWebhook {
+  return {
+    state: 'provisioned',
+    id: hook.id,
+    url: hook.url,
+    events: hook.events,
+    reason: null,
+    checkedAt,
+  }
+}
