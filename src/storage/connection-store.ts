@@ -7,13 +7,20 @@
 import { del, get } from 'idb-keyval'
 import {
   CONNECTIONS_STORE,
-  openDatabase,
+  lazyDatabase,
   runTransaction,
   SECRETS_STORE,
   keyvalStoreOver,
 } from './database.ts'
-import { decodeConnection, decodeSecret, describeIssues, redactSecrets } from './decode.ts'
-import { StorageError, toStorageError } from './errors.ts'
+import {
+  compareNamed,
+  decodeConnection,
+  decodeSecret,
+  describeIssues,
+  keyText,
+  redactSecrets,
+} from './decode.ts'
+import { guard, StorageError } from './errors.ts'
 import {
   type ConnectionRecord,
   connectionRecordSchema,
@@ -70,19 +77,10 @@ export interface ConnectionStore {
   close(): void
 }
 
-/** Our keys are connection ids (strings); anything else is shown as JSON. */
-function keyText(key: IDBValidKey): string {
-  return typeof key === 'string' ? key : JSON.stringify(key)
-}
-
 const BOTH_STORES = [CONNECTIONS_STORE, SECRETS_STORE] as const
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true })
-
 function byName(a: StoredConnection, b: StoredConnection): number {
-  const byNames = collator.compare(a.record.name, b.record.name)
-  if (byNames !== 0) return byNames
-  return a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0
+  return compareNamed(a.record, b.record)
 }
 
 function validConnection(record: ConnectionRecord): ConnectionRecord {
@@ -105,17 +103,6 @@ function validSecret(connectionId: string, secret: SecretInput): SecretRecord {
     'invalid-record',
     `The token cannot be saved: ${describeIssues(parsed.error)}.`,
   )
-}
-
-async function guard<T>(
-  fallback: 'unavailable' | 'write-failed',
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    throw toStorageError(error, fallback)
-  }
 }
 
 /**
@@ -150,28 +137,7 @@ async function tryWriteBack(db: IDBDatabase, keys: readonly IDBValidKey[]): Prom
  * The database opens on first use.
  */
 export function openConnectionStore(databaseName: string): ConnectionStore {
-  let opening: Promise<IDBDatabase> | undefined
-
-  const database = (): Promise<IDBDatabase> => {
-    if (opening !== undefined) return opening
-    const attempt: Promise<IDBDatabase> = openDatabase(databaseName).then((db) => {
-      const forget = () => {
-        if (opening === attempt) opening = undefined
-      }
-      // Another tab upgrades the database: let it, and reopen (or fail clearly) on next use.
-      db.onversionchange = () => {
-        db.close()
-        forget()
-      }
-      db.onclose = forget
-      return db
-    })
-    attempt.catch(() => {
-      if (opening === attempt) opening = undefined
-    })
-    opening = attempt
-    return attempt
-  }
+  const { database, close } = lazyDatabase(databaseName)
 
   const secrets = keyvalStoreOver(database, SECRETS_STORE)
 
@@ -297,13 +263,6 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
 
     removeSecret: (id) => guard('write-failed', () => del(id, secrets)),
 
-    close() {
-      const current = opening
-      opening = undefined
-      void current?.then(
-        (db) => db.close(),
-        () => undefined,
-      )
-    },
+    close,
   }
 }

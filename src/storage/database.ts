@@ -99,6 +99,49 @@ export function openDatabase(name: string): Promise<IDBDatabase> {
   })
 }
 
+/**
+ * The database `databaseName`, opened on first use by each store, with its own connection: it
+ * lets another tab's upgrade through (and reopens on next use), and does not cache a failed attempt.
+ */
+export function lazyDatabase(databaseName: string): {
+  database: () => Promise<IDBDatabase>
+  close: () => void
+} {
+  let opening: Promise<IDBDatabase> | undefined
+
+  const database = (): Promise<IDBDatabase> => {
+    if (opening !== undefined) return opening
+    const attempt: Promise<IDBDatabase> = openDatabase(databaseName).then((db) => {
+      const forget = () => {
+        if (opening === attempt) opening = undefined
+      }
+      // Another tab upgrades the database: let it, and reopen (or fail clearly) on next use.
+      db.onversionchange = () => {
+        db.close()
+        forget()
+      }
+      db.onclose = forget
+      return db
+    })
+    attempt.catch(() => {
+      if (opening === attempt) opening = undefined
+    })
+    opening = attempt
+    return attempt
+  }
+
+  const close = () => {
+    const current = opening
+    opening = undefined
+    void current?.then(
+      (db) => db.close(),
+      () => undefined,
+    )
+  }
+
+  return { database, close }
+}
+
 /** An idb-keyval store over one object store of a database this module opened. */
 export function keyvalStoreOver(
   database: () => Promise<IDBDatabase>,

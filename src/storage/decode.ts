@@ -74,3 +74,22 @@ export function redactSecrets(value: unknown): unknown {
     ]),
   )
 }
+
+/** Our keys are ids (strings); anything else is shown as JSON in a quarantine report. */
+export function keyText(key: IDBValidKey): string {
+  return typeof key === 'string' ? key : JSON.stringify(key)
+}
+
+export function compareIds(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true })
+
+/** How stored lists are ordered: by name (case-insensitive, in the user's locale), then by id. */
+export function compareNamed(
+  a: { name: string; id: string },
+  b: { name: string; id: string },
+): number {
+  return collator.compare(a.name, b.name) || compareIds(a, b)
+}

@@ -77,3 +77,15 @@ export function toStorageError(
       return storageError(fallback, options)
   }
 }
+
+/** Runs storage work so that whatever it throws reaches the caller as a StorageError. */
+export async function guard<T>(
+  fallback: 'unavailable' | 'write-failed',
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw toStorageError(error, fallback)
+  }
+}

@@ -7,10 +7,8 @@
 // zod/mini, as in schema.ts: these schemas are read on start, and mini keeps the first load small.
 import { z } from 'zod/mini'
 import { CONNECTION_TYPES, type ConnectionType } from '../providers/types.ts'
-
-// As in schema.ts: without a locale, zod/mini gives every refusal as "Invalid input". This module
-// may be read before schema.ts, so it sets the locale too (the check makes the second call a no-op).
-if (z.config().localeError === undefined) z.config(z.locales.en())
+// schema.ts also sets zod/mini's English locale, so refusals here read as sentences too.
+import { isoDateTime, nonBlank } from './schema.ts'
 
 /** The version of release source records this code writes. */
 export const RELEASE_SOURCE_SCHEMA_VERSION = 1
@@ -18,10 +16,6 @@ export const RELEASE_SOURCE_SCHEMA_VERSION = 1
 export const BUILD_SCHEMA_VERSION = 1
 /** The version of webhook secret records this code writes. */
 export const WEBHOOK_SECRET_SCHEMA_VERSION = 1
-
-// The same rules as schema.ts's (which keeps its own private): timestamps carry their offset.
-const isoDateTime = z.iso.datetime({ offset: true })
-const nonBlank = z.string().check(z.minLength(1), z.regex(/\S/, 'must not be blank'))
 
 export const connectionTypeSchema = z.enum(CONNECTION_TYPES)
 

@@ -14,13 +14,13 @@ import {
   BUILDS_BY_SOURCE_INDEX,
   BUILDS_STORE,
   keyvalStoreOver,
-  openDatabase,
+  lazyDatabase,
   RELEASE_SOURCES_STORE,
   runTransaction,
   WEBHOOK_SECRETS_STORE,
 } from './database.ts'
-import { describeIssues, redactSecrets } from './decode.ts'
-import { StorageError, toStorageError } from './errors.ts'
+import { compareIds, compareNamed, describeIssues, keyText, redactSecrets } from './decode.ts'
+import { guard, StorageError } from './errors.ts'
 import { migrate, type MigrationTable } from './migrations.ts'
 import {
   BUILD_SCHEMA_VERSION,
@@ -185,79 +185,9 @@ function disconnected(
   }
 }
 
-// Helpers shared in spirit with connection-store.ts, which keeps its own private.
-
-/** Our keys are ids (strings); anything else is shown as JSON. */
-function keyText(key: IDBValidKey): string {
-  return typeof key === 'string' ? key : JSON.stringify(key)
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true })
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-function byName(a: ReleaseSourceRecord, b: ReleaseSourceRecord): number {
-  return collator.compare(a.name, b.name) || byId(a, b)
-}
-
 /** Newest first. Timestamps may carry different offsets, so they are compared as instants. */
 function newestFirst(a: BuildRecord, b: BuildRecord): number {
-  return Date.parse(b.requestedAt) - Date.parse(a.requestedAt) || byId(b, a)
-}
-
-async function guard<T>(
-  fallback: 'unavailable' | 'write-failed',
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    throw toStorageError(error, fallback)
-  }
-}
-
-/**
- * Opens the database on first use, as connection-store.ts does, with its own connection: it lets
- * another tab's upgrade through (and reopens on next use), and does not cache a failed attempt.
- */
-function lazyDatabase(databaseName: string): {
-  database: () => Promise<IDBDatabase>
-  close: () => void
-} {
-  let opening: Promise<IDBDatabase> | undefined
-
-  const database = (): Promise<IDBDatabase> => {
-    if (opening !== undefined) return opening
-    const attempt: Promise<IDBDatabase> = openDatabase(databaseName).then((db) => {
-      const forget = () => {
-        if (opening === attempt) opening = undefined
-      }
-      db.onversionchange = () => {
-        db.close()
-        forget()
-      }
-      db.onclose = forget
-      return db
-    })
-    attempt.catch(() => {
-      if (opening === attempt) opening = undefined
-    })
-    opening = attempt
-    return attempt
-  }
-
-  const close = () => {
-    const current = opening
-    opening = undefined
-    void current?.then(
-      (db) => db.close(),
-      () => undefined,
-    )
-  }
-
-  return { database, close }
+  return Date.parse(b.requestedAt) - Date.parse(a.requestedAt) || compareIds(b, a)
 }
 
 const SOURCE_STORES = [RELEASE_SOURCES_STORE, WEBHOOK_SECRETS_STORE] as const
@@ -297,7 +227,7 @@ export function openReleaseSourceStore(databaseName: string): ReleaseSourceStore
             raw: redactSecrets(raw),
           })
       })
-      list.sources.sort(byName)
+      list.sources.sort(compareNamed)
       return list
     })
 
@@ -426,7 +356,7 @@ export function openReleaseSourceStore(databaseName: string): ReleaseSourceStore
             current.continue()
           }
         })
-        return updated.sort(byName)
+        return updated.sort(compareNamed)
       }),
 
     close,

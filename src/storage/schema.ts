@@ -20,7 +20,8 @@ export const CONNECTION_SCHEMA_VERSION = 1
 /** The version of secret records this code writes. */
 export const SECRET_SCHEMA_VERSION = 1
 
-const isoDateTime = z.iso.datetime({ offset: true })
+/** Timestamps carry their offset. Shared by every stored record's schema. */
+export const isoDateTime = z.iso.datetime({ offset: true })
 
 /** A URL as targets store it: http(s), no user name or password, no trailing slash. */
 const normalizedUrl = z.url({ protocol: /^https?$/ }).check(
@@ -33,7 +34,7 @@ const normalizedUrl = z.url({ protocol: /^https?$/ }).check(
   z.refine((value) => !value.endsWith('/'), 'must not end with a slash'),
 )
 
-const nonBlank = z.string().check(z.minLength(1), z.regex(/\S/, 'must not be blank'))
+export const nonBlank = z.string().check(z.minLength(1), z.regex(/\S/, 'must not be blank'))
 
 /** Per connection type, the secret-free fields that say where the connection points. */
 const targetShapes = {
