@@ -1,29 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
-import { CONNECTION_SCHEMA_VERSION, type ConnectionRecord } from '@/storage/schema.ts'
+import { connectionRecordWith as record } from '../../tests/utils/stored-connection.ts'
 import { forgetProvider, providerForConnection, TokenMissingError } from './connection-provider.ts'
 import { connectionStore, selectDatabase } from './connection-store.ts'
-
-function record(fields: Partial<ConnectionRecord> = {}): ConnectionRecord {
-  const now = new Date().toISOString()
-  return {
-    schemaVersion: CONNECTION_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
-    type: 'github',
-    name: 'Work',
-    authMethod: 'pat',
-    tokenLifetime: 'remember',
-    verification: 'verified',
-    account: null,
-    scopes: null,
-    tokenExpiresAt: null,
-    lastVerifiedAt: now,
-    notices: [],
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  } as ConnectionRecord
-}
 
 describe('providerForConnection', () => {
   beforeEach(() => {

@@ -4,7 +4,7 @@ import { server } from '@mocks/node'
 import { mockState } from '@mocks/state'
 import { connectionStore, selectDatabase } from '@/lib/connection-store.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
-import { CONNECTION_SCHEMA_VERSION, type ConnectionRecord } from '@/storage/schema.ts'
+import { storedConnection } from '../../../tests/utils/stored-connection.ts'
 import {
   createReleaseSource,
   deleteReleaseSource,
@@ -16,29 +16,6 @@ import {
 const RECEIVER = 'https://hooks.example.com/receive'
 const TRIGGER = 'https://builds.example.com/trigger'
 const endpoints = { webhookReceiverUrl: RECEIVER, buildTriggerUrl: TRIGGER }
-
-async function storedConnection(fields: Partial<ConnectionRecord> = {}): Promise<ConnectionRecord> {
-  const now = new Date().toISOString()
-  const record = {
-    schemaVersion: CONNECTION_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
-    type: 'github',
-    name: 'Work',
-    authMethod: 'pat',
-    tokenLifetime: 'remember',
-    verification: 'verified',
-    account: { id: '1', login: 'octo-demo', displayName: null, avatarUrl: null, emails: [] },
-    scopes: null,
-    tokenExpiresAt: null,
-    lastVerifiedAt: now,
-    notices: [],
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  } as ConnectionRecord
-  await connectionStore().save(record, { token: 'ghp_demo', lifetime: 'remember' })
-  return record
-}
 
 const draft = (connectionId: string): ReleaseSourceDraft => ({
   name: 'Website',

@@ -9,33 +9,11 @@ import { connectionKeys } from '@/lib/connection-queries.ts'
 import { connectionStore, selectDatabase } from '@/lib/connection-store.ts'
 import { createQueryClient } from '@/lib/query-client.ts'
 import { STALE } from '@/lib/stale-times.ts'
-import { CONNECTION_SCHEMA_VERSION, type ConnectionRecord } from '@/storage/schema.ts'
+import { storedConnection } from '../../../tests/utils/stored-connection.ts'
 import { repositoryFilterFrom } from './filter.ts'
 import { ownerListQuery, repositoryListQuery } from './queries.ts'
 
 const everything = repositoryFilterFrom(new URLSearchParams())
-
-async function storedGitHubConnection(): Promise<ConnectionRecord> {
-  const now = new Date().toISOString()
-  const record: ConnectionRecord = {
-    schemaVersion: CONNECTION_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
-    type: 'github',
-    name: `Work ${Math.random()}`,
-    authMethod: 'pat',
-    tokenLifetime: 'remember',
-    verification: 'verified',
-    account: null,
-    scopes: null,
-    tokenExpiresAt: null,
-    lastVerifiedAt: now,
-    notices: [],
-    createdAt: now,
-    updatedAt: now,
-  }
-  await connectionStore().save(record, { token: 'ghp_demo', lifetime: 'remember' })
-  return record
-}
 
 describe('repository queries, cached per connection', () => {
   const sent: string[] = []
@@ -56,7 +34,7 @@ describe('repository queries, cached per connection', () => {
 
   it('sends no request when a page is revisited within its stale time, and refetches after', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
-    const { id } = await storedGitHubConnection()
+    const { id } = await storedConnection()
     await queryClient.infiniteQuery(repositoryListQuery(id, everything))
     await queryClient.query(ownerListQuery(id))
     const firstVisit = sent.length
@@ -73,7 +51,7 @@ describe('repository queries, cached per connection', () => {
   })
 
   it('keeps each search as its own entry: going back to an earlier search is free', async () => {
-    const { id } = await storedGitHubConnection()
+    const { id } = await storedConnection()
     const search = repositoryFilterFrom(new URLSearchParams('q=storefront'))
     await queryClient.infiniteQuery(repositoryListQuery(id, everything))
     await queryClient.infiniteQuery(repositoryListQuery(id, search))
@@ -83,8 +61,8 @@ describe('repository queries, cached per connection', () => {
   })
 
   it('drops everything cached through a connection when it is deleted, and only that', async () => {
-    const deleted = await storedGitHubConnection()
-    const kept = await storedGitHubConnection()
+    const deleted = await storedConnection()
+    const kept = await storedConnection()
     await queryClient.infiniteQuery(repositoryListQuery(deleted.id, everything))
     await queryClient.infiniteQuery(repositoryListQuery(kept.id, everything))
     const cached = (id: string) =>
