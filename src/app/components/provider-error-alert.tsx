@@ -1,6 +1,5 @@
-import { Alert, Button, Text } from '@mantine/core'
-import { IconKey } from '@tabler/icons-react'
-import { usePanelStore } from '@/features/connections/panel-store.ts'
+import { Alert, Text } from '@mantine/core'
+import { ReenterTokenButton } from '@/features/connections/components/reenter-token-button.tsx'
 import { TokenMissingError } from '@/lib/connection-provider.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { describeProviderError } from '@/lib/provider-error-message.ts'
@@ -19,7 +18,6 @@ interface Props {
  * page's queries are reset and load again (use-save-connection.ts).
  */
 export function ProviderErrorAlert({ title, error, record }: Props) {
-  const openReenter = usePanelStore((state) => state.openReenter)
   const needsToken =
     error instanceof TokenMissingError || (isProviderError(error) && error.kind === 'unauthorized')
   const message = isProviderError(error)
@@ -30,17 +28,7 @@ export function ProviderErrorAlert({ title, error, record }: Props) {
   return (
     <Alert color={needsToken ? 'orange' : 'red'} title={title} role="alert">
       <Text size="sm">{message}</Text>
-      {needsToken ? (
-        <Button
-          mt="sm"
-          size="xs"
-          color="orange"
-          leftSection={<IconKey size={14} />}
-          onClick={() => openReenter(record.id)}
-        >
-          Re-enter token
-        </Button>
-      ) : null}
+      {needsToken ? <ReenterTokenButton connectionId={record.id} mt="sm" /> : null}
     </Alert>
   )
 }

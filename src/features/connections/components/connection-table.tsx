@@ -1,5 +1,5 @@
 import { Button, Group, Table, Text } from '@mantine/core'
-import { IconFolders, IconKey, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconFolders, IconPencil, IconTrash } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { connectionTypeInfo, targetLocation } from '@/lib/connection-types.ts'
 import { formatRelative } from '@/lib/format-time.ts'
@@ -9,6 +9,7 @@ import { targetOf } from '@/storage/schema.ts'
 import { connectionStatus, wantsToken } from '../connection-status.ts'
 import { usePanelStore } from '../panel-store.ts'
 import { AccountCell } from './account-cell.tsx'
+import { ReenterTokenButton } from './reenter-token-button.tsx'
 import { StatusBadge } from './status-badge.tsx'
 
 interface Props {
@@ -18,7 +19,6 @@ interface Props {
 
 export function ConnectionTable({ connections, onDelete }: Props) {
   const openEdit = usePanelStore((state) => state.openEdit)
-  const openReenter = usePanelStore((state) => state.openReenter)
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -65,15 +65,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     {needsToken ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="orange"
-                        leftSection={<IconKey size={14} />}
-                        onClick={() => openReenter(record.id)}
-                      >
-                        Re-enter token
-                      </Button>
+                      <ReenterTokenButton connectionId={record.id} variant="light" />
                     ) : null}
                     {connectionTypeInfo[record.type].browsable && !needsToken ? (
                       <Button
