@@ -40,7 +40,11 @@ export interface DemoTag {
   sha: string
   /** Annotated tags carry a message; every third tag is lightweight. */
   message: string | null
+  /** When the tag was made: its commit's date for the catalog's, the publish time for later ones. */
   date: string
+  /** Where its commit lies: the branch and how many commits back from that branch's tip. */
+  branch: string
+  commitIndex: number
 }
 
 export interface DemoRelease {
@@ -213,6 +217,12 @@ export function demoSha(...parts: (string | number)[]): string {
   return out.slice(0, 40)
 }
 
+/** A GUID-shaped id (8-4-4-4-12 hex), stable for the same input. */
+export function demoGuid(...parts: (string | number)[]): string {
+  const hex = demoSha('guid', ...parts)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
 const repositoryCache = new Map<DemoProvider, DemoRepository[]>()
 
 /** Every repository of a provider, most recently updated first. */
@@ -326,6 +336,34 @@ export function demoCommitAt(
   }
 }
 
+/** The tip of a branch (the default branch unless named): what a new tag points at by default. */
+export function demoBranchHead(
+  provider: DemoProvider,
+  repo: DemoRepository,
+  branch: string = repo.defaultBranch,
+): DemoCommit {
+  return demoCommitAt(provider, repo, branch, 0)
+}
+
+/**
+ * Where a commit lies, from its full or abbreviated (7+ hex) sha: the first branch (default branch
+ * first) and position that has it, or null. Walks whole histories, so it is for one-off lookups.
+ */
+export function locateDemoCommit(
+  repo: DemoRepository,
+  sha: string,
+): { branch: string; index: number } | null {
+  if (!/^[0-9a-f]{7,40}$/i.test(sha)) return null
+  const wanted = sha.toLowerCase()
+  for (const branch of demoBranches(repo)) {
+    const count = demoCommitCount(repo, branch)
+    for (let index = 0; index < count; index++) {
+      if (demoSha(repo.id, branch, index).startsWith(wanted)) return { branch, index }
+    }
+  }
+  return null
+}
+
 /** Commits `from` to `from + count` (exclusive) back from the tip of a branch. */
 export function demoCommits(
   provider: DemoProvider,
@@ -348,13 +386,16 @@ export function demoTags(provider: DemoProvider, repo: DemoRepository): DemoTag[
   const count = Math.floor(total / 30)
   const tags: DemoTag[] = []
   for (let i = 0; i < count; i++) {
-    const commit = demoCommitAt(provider, repo, repo.defaultBranch, i * 30 + 2)
+    const commitIndex = i * 30 + 2
+    const commit = demoCommitAt(provider, repo, repo.defaultBranch, commitIndex)
     const version = `v1.${count - 1 - i}.0`
     tags.push({
       name: version,
       sha: commit.sha,
       message: i % 3 === 2 ? null : `Release ${version}`,
       date: commit.date,
+      branch: repo.defaultBranch,
+      commitIndex,
     })
   }
   return tags

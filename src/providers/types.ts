@@ -215,6 +215,26 @@ export interface Webhook {
   createdAt: string | null
 }
 
+/**
+ * One attempt of the provider to reach a webhook's receiver, as the provider recorded it (GitHub's
+ * hook deliveries, GitLab's webhook events, Azure DevOps' service-hook notifications).
+ */
+export interface WebhookDelivery {
+  id: string
+  /** The provider's event name, e.g. `release`, `ping`, `tag_push_hooks`, `git.push`. */
+  event: string
+  /** What happened within the event, e.g. `published` for a GitHub release; null when none. */
+  action: string | null
+  /** ISO date-time. */
+  deliveredAt: string
+  /** The HTTP status the receiver answered; null when it could not be reached. */
+  statusCode: number | null
+  /** True when the provider counts it as delivered (a 2xx answer). */
+  ok: boolean
+  /** How long the delivery took, in seconds, when the provider says. */
+  durationSeconds: number | null
+}
+
 export interface WebhookInput {
   /** Where deliveries go: the deployment's webhook receiver. */
   url: string
@@ -230,6 +250,8 @@ export interface Capabilities {
   tags: boolean
   releases: boolean
   webhooks: boolean
+  /** Whether the provider lets a token read a webhook's delivery history. */
+  webhookDeliveries: boolean
 }
 
 /**
@@ -257,6 +279,12 @@ export interface GitProvider {
   /** Registers a hook for the events that mean "a release or tag was published". */
   createWebhook(repo: RepoRef, input: WebhookInput, signal?: AbortSignal): Promise<Webhook>
   deleteWebhook(repo: RepoRef, webhookId: string, signal?: AbortSignal): Promise<void>
+  /** What the provider recorded of a webhook's deliveries, newest first. */
+  listWebhookDeliveries(
+    repo: RepoRef,
+    webhookId: string,
+    query: PageRequest,
+  ): Promise<Page<WebhookDelivery>>
 }
 
 export type GitProviderFactory = (target: ProviderTarget, credentials: Credentials) => GitProvider

@@ -1,10 +1,12 @@
 /**
  * The contract every adapter keeps, run by each adapter's test file against its own MSW handlers:
- * paging to the end, search, owner filter, empty results, ordering, webhooks round trip, every
- * error kind, rate-limit reset times and cancellation. What a type cannot do must fail with
- * `unsupported`, never quietly return nothing.
+ * paging to the end, search, owner filter, empty results, ordering, webhooks round trip, webhook
+ * deliveries after a simulated release, every error kind, rate-limit reset times and
+ * cancellation. What a type cannot do must fail with `unsupported`, never quietly return nothing.
  */
 import { describe, expect, it } from 'vitest'
+import type { DemoProvider } from '@mocks/data/catalog.ts'
+import { simulateRelease } from '@mocks/simulate-release.ts'
 import type { ProviderErrorKind } from '@/providers/errors.ts'
 import type { Capabilities, GitProvider, Page, RepoRef } from '@/providers/types.ts'
 import { providerFailure } from '../utils/provider-test-kit.ts'
@@ -17,8 +19,13 @@ export interface ContractSetup {
   name: string
   create: (token?: string) => GitProvider
   capabilities: Capabilities
-  /** A repository with branches, a long history, tags (and releases where the type has them). */
+  /**
+   * A repository with branches, a long history, tags (and releases where the type has them). Its
+   * id is how the simulated provider addresses it (MockWebhook.repository).
+   */
   sampleRepo: RepoRef
+  /** The simulated provider behind the adapter, where releases can be simulated; null for none. */
+  demoProvider: DemoProvider | null
   /** How many repositories the account sees in all; null when the type has no listing. */
   repositoryCount: number | null
   /** A search term that matches some but not all repositories. */
@@ -28,6 +35,26 @@ export interface ContractSetup {
     call: (provider: GitProvider, signal?: AbortSignal) => Promise<unknown>
     respond: (answer: CannedFailure) => void
   }
+}
+
+/**
+ * What each simulated provider delivers to a release webhook, newest first, after the hook was
+ * created and a release published: GitHub pings a new hook, then sends `create` (the tag) and
+ * `release` (published); GitLab sends the tag push, then the release; Bitbucket and Azure DevOps
+ * have no release event and send the tag as a push.
+ */
+const EXPECTED_DELIVERIES: Record<DemoProvider, { event: string; action: string | null }[]> = {
+  github: [
+    { event: 'release', action: 'published' },
+    { event: 'create', action: null },
+    { event: 'ping', action: null },
+  ],
+  gitlab: [
+    { event: 'release_hooks', action: 'create' },
+    { event: 'tag_push_hooks', action: null },
+  ],
+  bitbucket: [{ event: 'repo:push', action: null }],
+  'azure-devops': [{ event: 'git.push', action: null }],
 }
 
 async function collectAll<T>(load: (cursor: string | null) => Promise<Page<T>>, limit = 500) {
@@ -159,6 +186,66 @@ export function describeGitProviderContract(setup: ContractSetup) {
       })
     }
 
+    if (can.webhookDeliveries) {
+      it("lists a webhook's deliveries, newest first, after a release is published", async () => {
+        const { demoProvider } = setup
+        expect(demoProvider).not.toBeNull()
+        if (demoProvider === null) return
+        const provider = setup.create()
+        const url = 'https://hooks.example.com/receive'
+        const hook = await provider.createWebhook(sampleRepo, { url, secret: 's3cret-value' })
+        const before = await provider.listWebhookDeliveries(sampleRepo, hook.id, {})
+        // Only GitHub says anything before an event: it pings a new hook.
+        expect(before.items.map((delivery) => delivery.event)).toEqual(
+          demoProvider === 'github' ? ['ping'] : [],
+        )
+
+        const { tag } = simulateRelease({
+          provider: demoProvider,
+          repository: sampleRepo.id,
+          tag: 'v9.0.0',
+        })
+        expect(tag.sha).toMatch(/^[0-9a-f]{40}$/)
+        const { items, nextCursor } = await provider.listWebhookDeliveries(sampleRepo, hook.id, {
+          pageSize: 50,
+        })
+        expect(nextCursor).toBeNull()
+        expect(items.map(({ event, action }) => ({ event, action }))).toEqual(
+          EXPECTED_DELIVERIES[demoProvider],
+        )
+        const times = items.map((delivery) => Date.parse(delivery.deliveredAt))
+        expect(times.every(Number.isFinite)).toBe(true)
+        expect(times).toEqual([...times].sort((a, b) => b - a))
+        expect(new Set(items.map((delivery) => delivery.id)).size).toBe(items.length)
+        for (const delivery of items) {
+          expect(delivery).toMatchObject({ statusCode: 200, ok: true })
+          expect(delivery.durationSeconds).toBeGreaterThan(0)
+        }
+      })
+
+      it('pages deliveries without repeats', async () => {
+        const { demoProvider } = setup
+        if (demoProvider === null) return
+        const provider = setup.create()
+        const hook = await provider.createWebhook(sampleRepo, {
+          url: 'https://hooks.example.com/paged',
+          secret: 's3cret-value',
+        })
+        for (const version of ['v9.1.0', 'v9.2.0', 'v9.3.0']) {
+          simulateRelease({ provider: demoProvider, repository: sampleRepo.id, tag: version })
+        }
+        const all = await provider.listWebhookDeliveries(sampleRepo, hook.id, { pageSize: 100 })
+        const { items, pages, finished } = await collectAll((cursor) =>
+          provider.listWebhookDeliveries(sampleRepo, hook.id, { cursor, pageSize: 2 }),
+        )
+        expect(finished).toBe(true)
+        expect(pages).toBeGreaterThan(1)
+        expect(items.map((delivery) => delivery.id)).toEqual(
+          all.items.map((delivery) => delivery.id),
+        )
+      })
+    }
+
     it('fails with `unsupported` for what the type cannot do', async () => {
       const provider = setup.create()
       const calls: [keyof Capabilities, () => Promise<unknown>][] = [
@@ -168,6 +255,7 @@ export function describeGitProviderContract(setup: ContractSetup) {
         ['tags', () => provider.listTags(sampleRepo, {})],
         ['releases', () => provider.listReleases(sampleRepo, {})],
         ['webhooks', () => provider.listWebhooks(sampleRepo)],
+        ['webhookDeliveries', () => provider.listWebhookDeliveries(sampleRepo, '1', {})],
       ]
       for (const [capability, call] of calls) {
         if (can[capability]) continue

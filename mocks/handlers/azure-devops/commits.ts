@@ -4,10 +4,10 @@ import {
   demoBranches,
   demoCommitAt,
   demoCommitCount,
-  demoTags,
   type DemoRepository,
 } from '../../data/catalog.ts'
 import { azureRepositoryId } from '../../data/azure-devops.ts'
+import { findRepositoryTag } from '../../published-refs.ts'
 import { notFound } from './errors.ts'
 import { guarded } from './guard.ts'
 import { projectOf } from './projects.ts'
@@ -19,12 +19,13 @@ function commitStart(repo: DemoRepository, version: string, type: string) {
   if (type === 'branch') {
     return demoBranches(repo).includes(version) ? { branch: version, from: 0 } : null
   }
-  const sha =
-    type === 'tag'
-      ? demoTags('azure-devops', repo).find((tag) => tag.name === version)?.sha
-      : version.toLowerCase()
+  if (type === 'tag') {
+    const tag = findRepositoryTag('azure-devops', repo, version)
+    return tag ? { branch: tag.branch, from: tag.commitIndex } : null
+  }
+  const sha = version.toLowerCase()
   const total = demoCommitCount(repo, repo.defaultBranch)
-  for (let index = 0; sha !== undefined && index < total; index++) {
+  for (let index = 0; index < total; index++) {
     if (demoCommitAt('azure-devops', repo, repo.defaultBranch, index).sha === sha) {
       return { branch: repo.defaultBranch, from: index }
     }

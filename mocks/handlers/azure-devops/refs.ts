@@ -1,12 +1,7 @@
 /** Refs: branches and tags (annotated ones peeled on request). */
 import { http, type RequestHandler } from 'msw'
-import {
-  demoBranches,
-  demoCommitAt,
-  demoSha,
-  demoTags,
-  type DemoRepository,
-} from '../../data/catalog.ts'
+import { demoBranches, demoCommitAt, demoSha, type DemoRepository } from '../../data/catalog.ts'
+import { repositoryTags } from '../../published-refs.ts'
 import { azureRepositoryId, azureServicesDemoUser } from '../../data/azure-devops.ts'
 import { guarded } from './guard.ts'
 import { continued } from './paging.ts'
@@ -32,7 +27,7 @@ function refsOf(repo: DemoRepository, peelTags: boolean): DemoRef[] {
     objectId: demoCommitAt('azure-devops', repo, name, 0).sha,
   }))
   // Annotated tags are objects of their own; `peelTags` adds the commit they point at.
-  const tags = demoTags('azure-devops', repo).map((tag) =>
+  const tags = repositoryTags('azure-devops', repo).map((tag) =>
     tag.message === null
       ? { name: `refs/tags/${tag.name}`, objectId: tag.sha }
       : {

@@ -7,7 +7,13 @@ import {
   azureServerDemoUser,
   azureServicesDemoUser,
 } from '../../data/azure-devops.ts'
-import { addMockWebhook, mockState, type MockWebhook } from '../../state.ts'
+import {
+  addMockWebhook,
+  mockDeliveriesOf,
+  mockState,
+  type MockDelivery,
+  type MockWebhook,
+} from '../../state.ts'
 import { azureError, notFound } from './errors.ts'
 import { guarded } from './guard.ts'
 import { projectOf } from './projects.ts'
@@ -43,6 +49,70 @@ function subscription(site: Site, stored: MockWebhook) {
     modifiedDate: stored.createdAt,
     publisherInputs: stored.extra.publisherInputs,
     consumerInputs: maskedConsumerInputs(stored),
+  }
+}
+
+function lines(...parts: string[]): string {
+  return parts.join('\r\n')
+}
+
+/**
+ * A service-hook Notification with its details: the request sent to the consumer and the answer,
+ * recorded as text. The layout of `response` is not documented; this is the one Azure's history
+ * view shows (status code, reason phrase, HTTP version, headers, content).
+ */
+function notification(site: Site, stored: MockWebhook, delivery: MockDelivery) {
+  const user = site.server ? azureServerDemoUser : azureServicesDemoUser
+  const sent = delivery.deliveredAt
+  const done = new Date(
+    Date.parse(sent) + Math.round(delivery.durationSeconds * 1000),
+  ).toISOString()
+  return {
+    id: delivery.id,
+    subscriptionId: String(stored.extra.subscriptionId),
+    eventId: delivery.guid,
+    subscriberId: user.id,
+    status: 'completed',
+    result: delivery.statusCode >= 200 && delivery.statusCode < 300 ? 'succeeded' : 'failed',
+    createdDate: sent,
+    modifiedDate: done,
+    details: {
+      publisherId: stored.extra.publisherId,
+      eventType: delivery.event,
+      consumerId: stored.extra.consumerId,
+      consumerActionId: stored.extra.consumerActionId,
+      publisherInputs: stored.extra.publisherInputs,
+      consumerInputs: maskedConsumerInputs(stored),
+      queuedDate: sent,
+      dequeuedDate: sent,
+      processedDate: sent,
+      completedDate: done,
+      requestAttempts: 1,
+      requestDuration: delivery.durationSeconds,
+      request: lines(
+        'Method: POST',
+        `URI: ${stored.url}`,
+        'HTTP Version: 1.1',
+        'Headers:',
+        '{',
+        '  Content-Type: application/json; charset=utf-8',
+        '}',
+        'Content:',
+        JSON.stringify(delivery.payload),
+      ),
+      response: lines(
+        `Status Code: ${delivery.statusCode}`,
+        'Reason Phrase: OK',
+        'HTTP Version: 1.1',
+        'Headers:',
+        '{',
+        '  Content-Type: application/json',
+        '}',
+        'Content:',
+        '{"ok":true}',
+      ),
+      event: { id: delivery.guid, ...delivery.payload },
+    },
   }
 }
 
@@ -121,6 +191,28 @@ export const webhookHandlers: RequestHandler[] = [
         },
       })
       return HttpResponse.json(subscription(site, stored))
+    }),
+  ),
+
+  // https://learn.microsoft.com/en-us/rest/api/azure/devops/hooks/notifications/list
+  http.get(
+    '*/_apis/hooks/subscriptions/:subscriptionId/notifications',
+    guarded((request, site, params) => {
+      const stored = [...mockState.webhooks.values()].find(
+        (hook) =>
+          hook.provider === 'azure-devops' && hook.extra.subscriptionId === params.subscriptionId,
+      )
+      if (!stored) {
+        return notFound(
+          'SubscriptionNotFoundException',
+          `Subscription ${String(params.subscriptionId)} does not exist.`,
+        )
+      }
+      const max = Math.max(Number(new URL(request.url).searchParams.get('maxResults')) || 100, 1)
+      const value = mockDeliveriesOf(stored.id)
+        .slice(0, max)
+        .map((delivery) => notification(site, stored, delivery))
+      return HttpResponse.json({ count: value.length, value })
     }),
   ),
 

@@ -4,11 +4,11 @@ import {
   demoBranches,
   demoCommitAt,
   demoCommitCount,
-  demoTags,
   type DemoCommit,
   type DemoRepository,
 } from '../../data/catalog.ts'
 import { BITBUCKET_API } from '../../data/bitbucket.ts'
+import { findRepositoryTag } from '../../published-refs.ts'
 import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
 import { author, repositoryRef, WEB } from './payloads.ts'
 
@@ -39,13 +39,17 @@ export function commit(repo: DemoRepository, entry: DemoCommit) {
   }
 }
 
-/** A branch lists from its tip; a tag or a sha from that commit down the default branch. */
+/**
+ * A branch lists from its tip, a tag from its commit, a sha from that commit down the default
+ * branch.
+ */
 function commitStart(repo: DemoRepository, ref: string) {
   if (demoBranches(repo).includes(ref)) return { branch: ref, from: 0 }
-  const sha = demoTags('bitbucket', repo).find((entry) => entry.name === ref)?.sha ?? ref
+  const tag = findRepositoryTag('bitbucket', repo, ref)
+  if (tag) return { branch: tag.branch, from: tag.commitIndex }
   const total = demoCommitCount(repo, repo.defaultBranch)
   for (let index = 0; index < total; index++) {
-    if (demoCommitAt('bitbucket', repo, repo.defaultBranch, index).sha === sha) {
+    if (demoCommitAt('bitbucket', repo, repo.defaultBranch, index).sha === ref) {
       return { branch: repo.defaultBranch, from: index }
     }
   }

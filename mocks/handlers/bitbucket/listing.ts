@@ -55,6 +55,7 @@ export function sorted<T>(
   const descending = sort.startsWith('-')
   const key = keys[sort.replace(/^-/, '')]
   if (!key) return values
-  const ordered = [...values].sort((a, b) => byName(key(a), key(b)))
-  return descending ? ordered.reverse() : ordered
+  // Equal keys keep their order either way (a reversed ascending sort would flip them).
+  const direction = descending ? -1 : 1
+  return [...values].sort((a, b) => direction * byName(key(a), key(b)))
 }

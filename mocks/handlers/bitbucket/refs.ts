@@ -1,7 +1,13 @@
 /** Branches and tags. */
 import { http, HttpResponse, type RequestHandler } from 'msw'
-import { demoBranches, demoCommitAt, demoTags, type DemoRepository } from '../../data/catalog.ts'
+import {
+  demoBranches,
+  demoCommitAt,
+  type DemoRepository,
+  type DemoTag,
+} from '../../data/catalog.ts'
 import { BITBUCKET_API } from '../../data/bitbucket.ts'
+import { repositoryTags } from '../../published-refs.ts'
 import { commit } from './commits.ts'
 import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
 import { nameFilter, paginate, sorted } from './listing.ts'
@@ -23,8 +29,13 @@ function branch(repo: DemoRepository, name: string) {
   }
 }
 
+/** The date of the commit a tag points at: what `sort=-target.date` orders by. */
+function targetDate(repo: DemoRepository, entry: DemoTag): string {
+  return demoCommitAt('bitbucket', repo, entry.branch, entry.commitIndex).date
+}
+
 /** Lightweight tags carry no message, date or tagger; annotated ones all three. */
-function tag(repo: DemoRepository, entry: ReturnType<typeof demoTags>[number]) {
+function tag(repo: DemoRepository, entry: DemoTag) {
   const fullName = `${repo.owner}/${repo.name}`
   const head = demoCommitAt('bitbucket', repo, repo.defaultBranch, 0)
   const annotated = entry.message !== null
@@ -37,7 +48,7 @@ function tag(repo: DemoRepository, entry: ReturnType<typeof demoTags>[number]) {
     target: {
       type: 'commit',
       hash: entry.sha,
-      date: entry.date,
+      date: targetDate(repo, entry),
       links: { html: { href: `${WEB}/${fullName}/commits/${entry.sha}` } },
     },
     links: {
@@ -83,8 +94,8 @@ export const refHandlers: RequestHandler[] = [
     const { repo } = found
     const tags = sorted(
       request,
-      demoTags('bitbucket', repo).filter((entry) => filter(entry.name)),
-      { name: (entry) => entry.name, 'target.date': (entry) => entry.date },
+      repositoryTags('bitbucket', repo).filter((entry) => filter(entry.name)),
+      { name: (entry) => entry.name, 'target.date': (entry) => targetDate(repo, entry) },
     )
     return HttpResponse.json(
       paginate(

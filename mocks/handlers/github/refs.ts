@@ -1,14 +1,8 @@
 /** Branches, tags and releases, and how a ref resolves to a commit. */
 import type { RequestHandler } from 'msw'
-import {
-  demoBranches,
-  demoCommitCount,
-  demoReleases,
-  demoSha,
-  demoTags,
-  type DemoRepository,
-} from '../../data/catalog.ts'
+import { demoBranches, demoCommitCount, demoSha, type DemoRepository } from '../../data/catalog.ts'
 import { githubAccountForEmail, githubDemoUser } from '../../data/github.ts'
+import { findRepositoryTag, repositoryReleases, repositoryTags } from '../../published-refs.ts'
 import { route } from './context.ts'
 import { jsonWithEtag } from './etag.ts'
 import { paginate } from './pagination.ts'
@@ -35,8 +29,8 @@ export function resolveRef(repo: DemoRepository, ref: string | null) {
   if (!ref) return { branch: repo.defaultBranch, index: 0 }
   const branches = demoBranches(repo)
   if (branches.includes(ref)) return { branch: ref, index: 0 }
-  const tagIndex = demoTags('github', repo).findIndex((tag) => tag.name === ref)
-  if (tagIndex >= 0) return { branch: repo.defaultBranch, index: tagIndex * 30 + 2 }
+  const tag = findRepositoryTag('github', repo, ref)
+  if (tag) return { branch: tag.branch, index: tag.commitIndex }
   if (/^[0-9a-f]{7,40}$/i.test(ref)) {
     const wanted = ref.toLowerCase()
     for (const branch of branches) {
@@ -51,7 +45,7 @@ export function resolveRef(repo: DemoRepository, ref: string | null) {
 
 function tagPayloads(site: Site, repo: DemoRepository) {
   const url = `${site.api}/repos/${fullNameOf(repo)}`
-  return demoTags('github', repo).map((tag) => ({
+  return repositoryTags('github', repo).map((tag) => ({
     name: tag.name,
     zipball_url: `${url}/zipball/refs/tags/${tag.name}`,
     tarball_url: `${url}/tarball/refs/tags/${tag.name}`,
@@ -63,8 +57,8 @@ function tagPayloads(site: Site, repo: DemoRepository) {
 function releasePayloads(site: Site, repo: DemoRepository) {
   const url = `${site.api}/repos/${fullNameOf(repo)}`
   const html = `${site.web}/${fullNameOf(repo)}`
-  const tags = demoTags('github', repo)
-  return demoReleases('github', repo).map((release) => {
+  const tags = repositoryTags('github', repo)
+  return repositoryReleases('github', repo).map((release) => {
     const created = tags.find((tag) => tag.name === release.tagName)?.date ?? release.publishedAt
     const author = githubAccountForEmail(release.author.email)
     return {

@@ -1,7 +1,18 @@
-/** Repository webhooks: list, create, get and delete, for repository admins only. */
+/**
+ * Repository webhooks: list, create, get and delete, and their deliveries, for repository admins
+ * only. Creating a hook records GitHub's `ping` delivery.
+ */
 import { HttpResponse, type RequestHandler } from 'msw'
-import type { DemoRepository } from '../../data/catalog.ts'
-import { addMockWebhook, mockState, mockWebhooksOf, type MockWebhook } from '../../state.ts'
+import { demoGuid, type DemoRepository } from '../../data/catalog.ts'
+import {
+  addMockDelivery,
+  addMockWebhook,
+  mockDeliveriesOf,
+  mockState,
+  mockWebhooksOf,
+  type MockDelivery,
+  type MockWebhook,
+} from '../../state.ts'
 import { failure, notFound, route, type Context } from './context.ts'
 import { jsonWithEtag } from './etag.ts'
 import { githubHeaders } from './headers.ts'
@@ -34,8 +45,73 @@ function hookPayload(site: Site, hook: MockWebhook) {
     test_url: `${url}/test`,
     ping_url: `${url}/pings`,
     deliveries_url: `${url}/deliveries`,
-    last_response: { code: null, status: 'unused', message: null },
+    last_response: lastResponse(hook),
   }
+}
+
+/** `unused` until the hook delivered something; then the receiver's last answer. */
+function lastResponse(hook: MockWebhook) {
+  const last = mockDeliveriesOf(hook.id)[0]
+  if (!last) return { code: null, status: 'unused', message: null }
+  return { code: last.statusCode, status: 'active', message: statusText(last.statusCode) }
+}
+
+/** GitHub's words for a delivery's outcome. */
+function statusText(code: number): string {
+  return code >= 200 && code < 300 ? 'OK' : `Invalid HTTP Response: ${code}`
+}
+
+/** https://docs.github.com/en/rest/repos/webhooks#list-deliveries-for-a-repository-webhook */
+function deliveryPayload(repo: DemoRepository, delivery: MockDelivery) {
+  return {
+    id: delivery.id,
+    guid: delivery.guid,
+    delivered_at: delivery.deliveredAt.replace(/\.\d{3}Z$/, 'Z'),
+    redelivery: false,
+    duration: delivery.durationSeconds,
+    status: statusText(delivery.statusCode),
+    status_code: delivery.statusCode,
+    event: delivery.event,
+    action: delivery.action,
+    installation_id: null,
+    repository_id: repo.id,
+    throttled_at: null,
+  }
+}
+
+/**
+ * Deliveries newest first, paged by `cursor`: `v1_{id}` names the delivery a page starts from, and
+ * the `Link` header's next URL carries the next one (GitHub's cursors are opaque the same way).
+ */
+function listDeliveries(context: Context, repo: DemoRepository, hook: MockWebhook): Response {
+  const url = new URL(context.request.url)
+  const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page')) || 30, 1), 100)
+  const deliveries = mockDeliveriesOf(hook.id)
+  const cursor = url.searchParams.get('cursor')
+  let start = 0
+  if (cursor) {
+    start = deliveries.findIndex((delivery) => `v1_${delivery.id}` === cursor)
+    if (start < 0) {
+      return failure(
+        context,
+        400,
+        'Invalid cursor',
+        `${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`,
+      )
+    }
+  }
+  const slice = deliveries.slice(start, start + perPage)
+  const next = deliveries[start + perPage]
+  let link: string | null = null
+  if (next) {
+    url.searchParams.set('cursor', `v1_${next.id}`)
+    link = `<${url.toString()}>; rel="next"`
+  }
+  return jsonWithEtag(
+    context,
+    slice.map((delivery) => deliveryPayload(repo, delivery)),
+    { link },
+  )
 }
 
 /** Hooks are for repository admins only; everyone else gets a 404, not a 403. */
@@ -97,6 +173,21 @@ async function createHook(context: Context, repo: DemoRepository): Promise<Respo
       insecure_ssl: config.insecure_ssl === '1' || config.insecure_ssl === 1 ? '1' : '0',
     },
   })
+  if (stored.active) {
+    // GitHub pings a new hook right away:
+    // https://docs.github.com/en/webhooks/webhook-events-and-payloads#ping
+    addMockDelivery({
+      hookId: stored.id,
+      guid: demoGuid('ping', stored.id),
+      event: 'ping',
+      action: null,
+      payload: {
+        zen: 'Keep it logically awesome.',
+        hook_id: stored.id,
+        repository: { id: repo.id, full_name: fullName },
+      },
+    })
+  }
   const payload = hookPayload(context.site, stored)
   const headers = githubHeaders(context.site, context.token)
   headers.set('location', payload.url)
@@ -134,6 +225,16 @@ export const webhookHandlers: RequestHandler[] = [
       const hook = hookOf(context, repo)
       if (!hook) return notFound(context, `${HOOK_DOCS}#get-a-repository-webhook`)
       return jsonWithEtag(context, hookPayload(context.site, hook))
+    }),
+  ),
+  // https://docs.github.com/en/rest/repos/webhooks#list-deliveries-for-a-repository-webhook
+  ...route(
+    'get',
+    '/repos/:owner/:repo/hooks/:hookId/deliveries',
+    withHookAccess(`${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`, (context, repo) => {
+      const hook = hookOf(context, repo)
+      if (!hook) return notFound(context, `${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`)
+      return listDeliveries(context, repo, hook)
     }),
   ),
   // https://docs.github.com/en/rest/repos/webhooks#delete-a-repository-webhook

@@ -5,10 +5,10 @@ import {
   demoCommitCount,
   demoCommits,
   demoSha,
-  demoTags,
   type DemoCommit,
   type DemoRepository,
 } from '../../data/catalog.ts'
+import { findRepositoryTag } from '../../published-refs.ts'
 import { API, json, time, webRoot } from './context.ts'
 import { pagination } from './pagination.ts'
 import { projectUrls } from './project-payloads.ts'
@@ -47,9 +47,8 @@ export function commitPayload(commit: DemoCommit, projectWeb: string) {
 function resolveRef(repo: DemoRepository, ref: string): { branch: string; from: number } | null {
   const branches = demoBranches(repo)
   if (branches.includes(ref)) return { branch: ref, from: 0 }
-  const tags = demoTags('gitlab', repo)
-  const tagIndex = tags.findIndex((tag) => tag.name === ref)
-  if (tagIndex >= 0) return { branch: repo.defaultBranch, from: tagIndex * 30 + 2 }
+  const tag = findRepositoryTag('gitlab', repo, ref)
+  if (tag) return { branch: tag.branch, from: tag.commitIndex }
   if (/^[0-9a-f]{7,40}$/i.test(ref)) {
     for (const branch of branches) {
       const count = demoCommitCount(repo, branch)

@@ -3,11 +3,12 @@ import { http, type RequestHandler } from 'msw'
 import {
   demoBranches,
   demoCommitAt,
-  demoReleases,
   demoSha,
-  demoTags,
+  type DemoRelease,
   type DemoRepository,
+  type DemoTag,
 } from '../../data/catalog.ts'
+import { repositoryReleases, repositoryTags } from '../../published-refs.ts'
 import { API, json, notFound, param, time, webRoot } from './context.ts'
 import { commitPayload } from './commits.ts'
 import { pageOf } from './pagination.ts'
@@ -51,12 +52,10 @@ function compareVersions(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0
 }
 
-function tagPayload(repo: DemoRepository, index: number, web: string) {
+function tagPayload(repo: DemoRepository, tag: DemoTag, releases: DemoRelease[], web: string) {
   const projectWeb = projectUrls(repo, web).web_url
-  const tags = demoTags('gitlab', repo)
-  const tag = tags[index]!
-  const commit = demoCommitAt('gitlab', repo, repo.defaultBranch, index * 30 + 2)
-  const release = demoReleases('gitlab', repo).find((entry) => entry.tagName === tag.name)
+  const commit = demoCommitAt('gitlab', repo, tag.branch, tag.commitIndex)
+  const release = releases.find((entry) => entry.tagName === tag.name)
   const annotated = tag.message !== null
   return {
     name: tag.name,
@@ -98,7 +97,8 @@ export const tagHandlers: RequestHandler[] = [
     `${API}/projects/:id/repository/tags`,
     withProject(({ request, url }, repo) => {
       const search = url.searchParams.get('search')
-      const tags = demoTags('gitlab', repo)
+      const tags = repositoryTags('gitlab', repo)
+      const releases = repositoryReleases('gitlab', repo)
       const indexes = tags
         .map((_, index) => index)
         .filter((index) => refMatches(tags[index]!.name, search))
@@ -112,7 +112,9 @@ export const tagHandlers: RequestHandler[] = [
         return b - a
       }
       indexes.sort((a, b) => compare(a, b) * direction)
-      return pageOf(request, url, indexes, (index) => tagPayload(repo, index, webRoot(url)))
+      return pageOf(request, url, indexes, (index) =>
+        tagPayload(repo, tags[index]!, releases, webRoot(url)),
+      )
     }),
   ),
 ]

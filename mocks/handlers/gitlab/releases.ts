@@ -1,18 +1,34 @@
 /** Releases, with the catalog's drafts as upcoming releases. */
 import { http, type RequestHandler } from 'msw'
-import { demoCommitAt, demoReleases, demoTags, type DemoRepository } from '../../data/catalog.ts'
+import {
+  demoCommitAt,
+  type DemoRelease,
+  type DemoRepository,
+  type DemoTag,
+} from '../../data/catalog.ts'
 import { gitlabDemoUser } from '../../data/gitlab.ts'
+import { repositoryReleases, repositoryTags } from '../../published-refs.ts'
 import { API, time, webRoot } from './context.ts'
 import { commitPayload } from './commits.ts'
 import { pageOf } from './pagination.ts'
 import { projectUrls } from './project-payloads.ts'
 import { withProject } from './projects.ts'
 
-function releasePayload(repo: DemoRepository, index: number, web: string, now: number) {
+function releasePayload(
+  repo: DemoRepository,
+  release: DemoRelease,
+  tags: DemoTag[],
+  web: string,
+  now: number,
+) {
   const projectWeb = projectUrls(repo, web).web_url
-  const release = demoReleases('gitlab', repo)[index]!
-  const tagIndex = demoTags('gitlab', repo).findIndex((tag) => tag.name === release.tagName)
-  const commit = demoCommitAt('gitlab', repo, repo.defaultBranch, tagIndex * 30 + 2)
+  const tag = tags.find((entry) => entry.name === release.tagName)
+  const commit = demoCommitAt(
+    'gitlab',
+    repo,
+    tag?.branch ?? repo.defaultBranch,
+    tag?.commitIndex ?? 0,
+  )
   // GitLab has no drafts: the catalog's draft is an upcoming release here, due in a week.
   const releasedAt = release.publishedAt ?? new Date(now + 7 * 86_400_000).toISOString()
   const archive = (format: string) => ({
@@ -63,10 +79,11 @@ export const releaseHandlers: RequestHandler[] = [
     `${API}/projects/:id/releases`,
     withProject(({ request, url }, repo) => {
       const now = Date.now()
-      const indexes = demoReleases('gitlab', repo).map((_, index) => index)
-      if (url.searchParams.get('sort') === 'asc') indexes.reverse()
-      return pageOf(request, url, indexes, (index) =>
-        releasePayload(repo, index, webRoot(url), now),
+      const tags = repositoryTags('gitlab', repo)
+      const releases = repositoryReleases('gitlab', repo)
+      if (url.searchParams.get('sort') === 'asc') releases.reverse()
+      return pageOf(request, url, releases, (release) =>
+        releasePayload(repo, release, tags, webRoot(url), now),
       )
     }),
   ),

@@ -1,7 +1,14 @@
-/** Webhooks (https://docs.gitlab.com/api/project_webhooks/) */
+/** Webhooks and their events (https://docs.gitlab.com/api/project_webhooks/) */
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { DemoRepository } from '../../data/catalog.ts'
-import { addMockWebhook, mockState, mockWebhooksOf, type MockWebhook } from '../../state.ts'
+import {
+  addMockWebhook,
+  mockDeliveriesOf,
+  mockState,
+  mockWebhooksOf,
+  type MockDelivery,
+  type MockWebhook,
+} from '../../state.ts'
 import { API, json, notFound, param, time, type Context } from './context.ts'
 import { gitlabHeaders } from './headers.ts'
 import { pageOf } from './pagination.ts'
@@ -49,6 +56,40 @@ function hookPayload(hook: MockWebhook) {
     custom_webhook_template: null,
     custom_headers: [],
     created_at: time(hook.createdAt),
+  }
+}
+
+/** The `X-Gitlab-Event` header GitLab sends for each hook trigger. */
+const EVENT_HEADERS: Record<string, string> = {
+  push_hooks: 'Push Hook',
+  tag_push_hooks: 'Tag Push Hook',
+  release_hooks: 'Release Hook',
+}
+
+/**
+ * One webhook event as `GET /projects/:id/hooks/:hook_id/events` shows it (GitLab 17.2+): the
+ * request with its token redacted, and the receiver's answer. `response_status` is a string.
+ */
+function eventPayload(hook: MockWebhook, delivery: MockDelivery) {
+  return {
+    id: delivery.id,
+    url: hook.url,
+    trigger: delivery.event,
+    request_headers: {
+      'Content-Type': 'application/json',
+      'User-Agent': 'GitLab/18.6.0',
+      'X-Gitlab-Event': EVENT_HEADERS[delivery.event] ?? 'System Hook',
+      'X-Gitlab-Webhook-UUID': delivery.guid,
+      'X-Gitlab-Event-UUID': delivery.guid,
+      'Idempotency-Key': delivery.guid,
+      ...(hook.secret ? { 'X-Gitlab-Token': '[REDACTED]' } : {}),
+    },
+    request_data: delivery.payload,
+    response_headers: { 'Content-Type': 'application/json' },
+    response_body: '{"ok":true}',
+    execution_duration: delivery.durationSeconds,
+    response_status: String(delivery.statusCode),
+    created_at: time(delivery.deliveredAt),
   }
 }
 
@@ -106,6 +147,18 @@ export const webhookHandlers: RequestHandler[] = [
         return notFound(request, 'Hook')
       }
       return json(request, hookPayload(hook))
+    }),
+  ),
+  http.get(
+    `${API}/projects/:id/hooks/:hookId/events`,
+    withProject(({ request, url, params }, repo) => {
+      const hook = mockState.webhooks.get(Number(param(params, 'hookId')))
+      if (!hook || hook.provider !== 'gitlab' || hook.repository !== String(repo.id)) {
+        return notFound(request, 'Hook')
+      }
+      return pageOf(request, url, mockDeliveriesOf(hook.id), (delivery) =>
+        eventPayload(hook, delivery),
+      )
     }),
   ),
   http.post(`${API}/projects/:id/hooks`, withProject(createHook)),

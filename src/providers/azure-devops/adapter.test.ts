@@ -12,6 +12,7 @@ import { providerFailure, recordRequests } from '../../../tests/utils/provider-t
 import type { Capabilities, ProviderTarget, RepoRef } from '../types.ts'
 import { createAzureDevOpsProvider } from './adapter.ts'
 import { versionDescriptor } from './commits.ts'
+import { responseStatus } from './webhooks.ts'
 
 const PAT = 'x'.repeat(76) + 'AZDO' + 'abcd'
 const services: ProviderTarget = { type: 'azure-devops', organization: 'fabrikam' }
@@ -34,6 +35,7 @@ const capabilities: Capabilities = {
   tags: true,
   releases: false,
   webhooks: true,
+  webhookDeliveries: true,
 }
 
 function create(target: ProviderTarget = services, token = PAT) {
@@ -57,6 +59,7 @@ for (const [name, target, base] of [
     create: (token) => create(target, token),
     capabilities,
     sampleRepo,
+    demoProvider: 'azure-devops',
     repositoryCount: 120,
     searchTerm: 'api',
     failing: {
@@ -351,5 +354,85 @@ describe('Azure DevOps service-hook subscriptions', () => {
     expect(error.kind).toBe('invalid-response')
     expect(JSON.stringify({ m: error.message, d: error.detail })).not.toContain('leak-me-not')
     expect(error.detail).toContain('[redacted]')
+  })
+})
+
+describe('Azure DevOps service-hook notifications', () => {
+  const SUBSCRIPTION = '8dea9aba-3a9a-4ad0-860f-2a5c7379e3eb'
+  const NOTIFICATIONS = `${ORG}/_apis/hooks/subscriptions/${SUBSCRIPTION}/notifications`
+
+  const notification = (id: number, result: string, createdDate: string, response?: string) => ({
+    id,
+    subscriptionId: SUBSCRIPTION,
+    status: 'completed',
+    result,
+    createdDate,
+    details: {
+      eventType: 'git.push',
+      completedDate: createdDate,
+      requestDuration: 0.4,
+      ...(response === undefined ? {} : { response }),
+    },
+  })
+
+  it('reads notifications newest first, without the filtered ones', async () => {
+    const seen = recordRequests(NOTIFICATIONS)
+    server.use(
+      http.get(NOTIFICATIONS, () =>
+        HttpResponse.json({
+          count: 3,
+          value: [
+            notification(
+              1,
+              'succeeded',
+              '2026-11-20T10:00:00Z',
+              'Status Code: 200\r\nReason Phrase: OK',
+            ),
+            notification(2, 'filtered', '2026-11-20T10:01:00Z'),
+            notification(3, 'failed', '2026-11-20T10:02:00Z', 'HTTP/1.1 503 Service Unavailable'),
+          ],
+        }),
+      ),
+    )
+    const page = await create().listWebhookDeliveries(sampleRepo, SUBSCRIPTION, {})
+    expect(new URL(seen[0]!.url).searchParams.get('maxResults')).toBe('100')
+    expect(page).toEqual({
+      items: [
+        {
+          id: '3',
+          event: 'git.push',
+          action: null,
+          deliveredAt: '2026-11-20T10:02:00Z',
+          statusCode: 503,
+          ok: false,
+          durationSeconds: 0.4,
+        },
+        {
+          id: '1',
+          event: 'git.push',
+          action: null,
+          deliveredAt: '2026-11-20T10:00:00Z',
+          statusCode: 200,
+          ok: true,
+          durationSeconds: 0.4,
+        },
+      ],
+      nextCursor: null,
+      totalCount: 2,
+    })
+  })
+
+  it('reads the status from either layout of the recorded response', () => {
+    expect(responseStatus('Status Code: 201\r\nReason Phrase: Created')).toBe(201)
+    expect(responseStatus('HTTP/2 404 Not Found')).toBe(404)
+    expect(responseStatus('The remote name could not be resolved')).toBeNull()
+    expect(responseStatus(null)).toBeNull()
+  })
+
+  it('reports a subscription that does not exist as not-found', async () => {
+    const error = await providerFailure(
+      create().listWebhookDeliveries(sampleRepo, SUBSCRIPTION, {}),
+    )
+    expect(error.kind).toBe('not-found')
   })
 })

@@ -12,7 +12,7 @@ import { listProjects } from './projects.ts'
 import { listBranches, listTags } from './refs.ts'
 import { listRepositories } from './repositories.ts'
 import { verifyAzure } from './verify.ts'
-import { createWebhook, deleteWebhook, listWebhooks } from './webhooks.ts'
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks } from './webhooks.ts'
 
 export const AZURE_DEVOPS_CAPABILITIES: Capabilities = {
   repositories: true,
@@ -22,6 +22,7 @@ export const AZURE_DEVOPS_CAPABILITIES: Capabilities = {
   // Azure Repos have no releases; Azure Pipelines "releases" are deployments, not this.
   releases: false,
   webhooks: true,
+  webhookDeliveries: true,
 }
 
 export const createAzureDevOpsProvider: GitProviderFactory = (target, credentials) => {
@@ -45,5 +46,6 @@ export const createAzureDevOpsProvider: GitProviderFactory = (target, credential
     listWebhooks: (repo, signal) => listWebhooks(context, repo, signal),
     createWebhook: (repo, input, signal) => createWebhook(context, repo, input, signal),
     deleteWebhook: (repo, id, signal) => deleteWebhook(context, repo, id, signal),
+    listWebhookDeliveries: (repo, id, query) => listWebhookDeliveries(context, repo, id, query),
   }
 }

@@ -91,3 +91,28 @@ export const Subscription = z.object({
   createdDate: z.string().nullish(),
 })
 export type Subscription = z.infer<typeof Subscription>
+
+/**
+ * A service-hook Notification: one event processed for one subscription, with (when Azure keeps
+ * them) the details of the request sent to the consumer and its answer.
+ * https://learn.microsoft.com/en-us/rest/api/azure/devops/hooks/notifications/list
+ */
+export const HookNotification = z.object({
+  id: z.number(),
+  /** queued, processing, requestInProgress, completed. */
+  status: z.string().nullish(),
+  /** pending, succeeded, failed, filtered. */
+  result: z.string().nullish(),
+  createdDate: z.string(),
+  details: z
+    .object({
+      eventType: z.string().nullish(),
+      completedDate: z.string().nullish(),
+      /** The consumer's answer as text (status line, headers, body). */
+      response: z.string().nullish(),
+      /** Seconds. */
+      requestDuration: z.number().nullish(),
+    })
+    .nullish(),
+})
+export type HookNotification = z.infer<typeof HookNotification>

@@ -49,8 +49,10 @@ describeGitProviderContract({
     tags: true,
     releases: false,
     webhooks: true,
+    webhookDeliveries: false,
   },
   sampleRepo,
+  demoProvider: 'bitbucket',
   repositoryCount: 300,
   searchTerm: 'api',
   failing: {

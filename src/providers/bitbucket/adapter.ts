@@ -21,6 +21,8 @@ export const BITBUCKET_CAPABILITIES: Capabilities = {
   // Bitbucket has no releases: tags are all there is.
   releases: false,
   webhooks: true,
+  // Bitbucket shows a webhook's request history in its web UI only; the REST API has no endpoint.
+  webhookDeliveries: false,
 }
 
 export const createBitbucketProvider: GitProviderFactory = (target, credentials) => {
@@ -44,5 +46,7 @@ export const createBitbucketProvider: GitProviderFactory = (target, credentials)
     listWebhooks: (repo, signal) => listWebhooks(context, repo, signal),
     createWebhook: (repo, input, signal) => createWebhook(context, repo, input, signal),
     deleteWebhook: (repo, id, signal) => deleteWebhook(context, repo, id, signal),
+    listWebhookDeliveries: () =>
+      Promise.reject(unsupported('bitbucket', 'list webhook deliveries')),
   }
 }

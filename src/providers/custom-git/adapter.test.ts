@@ -43,8 +43,10 @@ describeGitProviderContract({
     tags: true,
     releases: false,
     webhooks: false,
+    webhookDeliveries: false,
   },
   sampleRepo,
+  demoProvider: null,
   repositoryCount: null,
   searchTerm: 'app',
   failing: {

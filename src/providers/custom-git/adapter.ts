@@ -17,6 +17,7 @@ export const CUSTOM_GIT_CAPABILITIES: Capabilities = {
   tags: true,
   releases: false,
   webhooks: false,
+  webhookDeliveries: false,
 }
 
 export const createCustomGitProvider: GitProviderFactory = (target, credentials) => {
@@ -42,5 +43,6 @@ export const createCustomGitProvider: GitProviderFactory = (target, credentials)
     listWebhooks: () => refuse('manage webhooks'),
     createWebhook: () => refuse('manage webhooks'),
     deleteWebhook: () => refuse('manage webhooks'),
+    listWebhookDeliveries: () => refuse('list webhook deliveries'),
   }
 }

@@ -20,6 +20,7 @@ export const GITHUB_CAPABILITIES: Capabilities = {
   tags: true,
   releases: true,
   webhooks: true,
+  webhookDeliveries: true,
 }
 
 export const createGitHubProvider: GitProviderFactory = (target, credentials) => {
@@ -45,6 +46,7 @@ export const createGitHubProvider: GitProviderFactory = (target, credentials) =>
     listWebhooks: (repo, signal) => webhooks.listWebhooks(repo, signal),
     createWebhook: (repo, input, signal) => webhooks.createWebhook(repo, input, signal),
     deleteWebhook: (repo, id, signal) => webhooks.deleteWebhook(repo, id, signal),
+    listWebhookDeliveries: (repo, id, query) => webhooks.listWebhookDeliveries(repo, id, query),
   }
   return provider
 }

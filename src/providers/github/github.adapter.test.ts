@@ -344,6 +344,119 @@ describe('GitHub webhooks', () => {
   })
 })
 
+describe('GitHub webhook deliveries', () => {
+  const DELIVERIES = `${API}/repos/octo-demo/git-connector/hooks/123/deliveries`
+
+  it('reads the delivery list, with no answer as no status code', async () => {
+    server.use(
+      http.get(DELIVERIES, () =>
+        HttpResponse.json([
+          {
+            id: 9002,
+            guid: '0b989ba4-242f-11e5-81e1-c7b6966d2516',
+            delivered_at: '2026-11-20T10:00:05Z',
+            redelivery: false,
+            duration: 10.01,
+            status: 'failed to connect',
+            status_code: 0,
+            event: 'release',
+            action: 'published',
+            installation_id: null,
+            repository_id: 1001,
+            throttled_at: null,
+          },
+          {
+            id: 9001,
+            guid: '0a000000-242f-11e5-81e1-c7b6966d2516',
+            delivered_at: '2026-11-20T10:00:00Z',
+            redelivery: false,
+            duration: 0.27,
+            status: 'OK',
+            status_code: 200,
+            event: 'ping',
+            action: null,
+            installation_id: null,
+            repository_id: 1001,
+            throttled_at: null,
+          },
+        ]),
+      ),
+    )
+    const { items, nextCursor } = await github().listWebhookDeliveries(SAMPLE, '123', {})
+    expect(nextCursor).toBeNull()
+    expect(items).toEqual([
+      {
+        id: '9002',
+        event: 'release',
+        action: 'published',
+        deliveredAt: '2026-11-20T10:00:05Z',
+        statusCode: null,
+        ok: false,
+        durationSeconds: 10.01,
+      },
+      {
+        id: '9001',
+        event: 'ping',
+        action: null,
+        deliveredAt: '2026-11-20T10:00:00Z',
+        statusCode: 200,
+        ok: true,
+        durationSeconds: 0.27,
+      },
+    ])
+  })
+
+  it('pages with the cursor from the Link header, sent back as GitHub made it', async () => {
+    const seen = recordRequests(DELIVERIES)
+    server.use(
+      http.get(DELIVERIES, ({ request }) =>
+        new URL(request.url).searchParams.get('cursor')
+          ? HttpResponse.json([])
+          : HttpResponse.json([], {
+              headers: { link: `<${DELIVERIES}?per_page=5&cursor=v1_12077215967>; rel="next"` },
+            }),
+      ),
+    )
+    const provider = github()
+    const first = await provider.listWebhookDeliveries(SAMPLE, '123', { pageSize: 5 })
+    expect(first.nextCursor).toBe('v1_12077215967')
+    await provider.listWebhookDeliveries(SAMPLE, '123', { pageSize: 5, cursor: first.nextCursor })
+    expect(queryOf(seen[0]).get('per_page')).toBe('5')
+    expect(queryOf(seen[0]).has('cursor')).toBe(false)
+    expect(queryOf(seen[1]).get('cursor')).toBe('v1_12077215967')
+    const bad = await providerFailure(
+      provider.listWebhookDeliveries(SAMPLE, '123', { cursor: 'x&y=1' }),
+    )
+    expect(bad.kind).toBe('invalid-response')
+  })
+
+  it('is forbidden without admin rights, not-found for a hook that is gone', async () => {
+    const repo = demoRepositories('github').find(
+      (candidate) =>
+        candidate.owner === 'acme-web' && candidate.id > 1003 && candidate.id % 4 === 0,
+    )!
+    const ref = { id: `${repo.owner}/${repo.name}`, fullName: `${repo.owner}/${repo.name}` }
+    const provider = github()
+    expect(await providerFailure(provider.listWebhookDeliveries(ref, '1', {}))).toMatchObject({
+      kind: 'forbidden',
+      detail: HOOKS_NOT_ALLOWED_DETAIL,
+    })
+    expect((await providerFailure(provider.listWebhookDeliveries(SAMPLE, '999', {}))).kind).toBe(
+      'not-found',
+    )
+    expect((await providerFailure(provider.listWebhookDeliveries(SAMPLE, 'abc', {}))).kind).toBe(
+      'not-found',
+    )
+  })
+
+  it('turns a server failure into `server`', async () => {
+    server.use(http.get(DELIVERIES, () => HttpResponse.json({ message: 'boom' }, { status: 502 })))
+    expect((await providerFailure(github().listWebhookDeliveries(SAMPLE, '123', {}))).kind).toBe(
+      'server',
+    )
+  })
+})
+
 describe('GitHub rate limits and cancellation', () => {
   function answerRepos(status: number, message: string, headers: Record<string, string>) {
     server.use(

@@ -43,6 +43,7 @@ for (const [name, target, apiUrl] of sites) {
     create: (token = TOKEN) => createGitHubProvider(target, { token }),
     capabilities: GITHUB_CAPABILITIES,
     sampleRepo: { id: 'octo-demo/git-connector', fullName: 'octo-demo/git-connector' },
+    demoProvider: 'github',
     // The account's own repositories and both organizations' (octo-demo, acme-platform, acme-web).
     repositoryCount: 10_000,
     searchTerm: 'checkout',

@@ -1,11 +1,22 @@
 /**
  * GitHub payloads (already checked by schemas.ts) to the adapter contract's domain types.
  */
-import type { Branch, Commit, Owner, Release, RepoRef, Repository, Tag, Webhook } from '../types.ts'
+import type {
+  Branch,
+  Commit,
+  Owner,
+  Release,
+  RepoRef,
+  Repository,
+  Tag,
+  Webhook,
+  WebhookDelivery,
+} from '../types.ts'
 import type {
   GitHubBranches,
   GitHubCommits,
   GitHubHook,
+  GitHubHookDeliveries,
   GitHubOrgs,
   GitHubReleases,
   GitHubRepository,
@@ -113,5 +124,19 @@ export function toWebhook(hook: GitHubHook): Webhook {
     events: hook.events,
     active: hook.active,
     createdAt: hook.created_at ?? null,
+  }
+}
+
+export function toWebhookDelivery(delivery: GitHubHookDeliveries[number]): WebhookDelivery {
+  // GitHub records a delivery that got no HTTP answer with status_code 0.
+  const statusCode = delivery.status_code ? delivery.status_code : null
+  return {
+    id: String(delivery.id),
+    event: delivery.event,
+    action: delivery.action ?? null,
+    deliveredAt: delivery.delivered_at,
+    statusCode,
+    ok: statusCode !== null && statusCode >= 200 && statusCode < 300,
+    durationSeconds: delivery.duration ?? null,
   }
 }

@@ -118,6 +118,25 @@ export type GitHubHook = z.infer<typeof GitHubHook>
 export const GitHubHooks = z.array(GitHubHook)
 export type GitHubHooks = z.infer<typeof GitHubHooks>
 
+/**
+ * A delivery as the deliveries list gives it (no request or response bodies).
+ * https://docs.github.com/en/rest/repos/webhooks#list-deliveries-for-a-repository-webhook
+ */
+export const GitHubHookDeliveries = z.array(
+  z.object({
+    id: z.number(),
+    delivered_at: z.string(),
+    /** Seconds. */
+    duration: z.number().nullish(),
+    status: z.string().nullish(),
+    /** 0 (or absent) when GitHub got no HTTP answer at all (timeout, refused connection). */
+    status_code: z.number().nullish(),
+    event: z.string(),
+    action: z.string().nullish(),
+  }),
+)
+export type GitHubHookDeliveries = z.infer<typeof GitHubHookDeliveries>
+
 /** A zod schema as a parser that fails with `invalid-response`, naming what could not be read. */
 export function parserFor<T>(schema: z.ZodType<T>, what: string): (data: unknown) => T {
   return (data) => {

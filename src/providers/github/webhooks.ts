@@ -1,19 +1,31 @@
 /**
- * Repository webhooks for release sources.
+ * Repository webhooks for release sources, and what GitHub recorded of their deliveries.
  * https://docs.github.com/en/rest/repos/webhooks
+ * https://docs.github.com/en/rest/repos/webhooks#list-deliveries-for-a-repository-webhook
  * https://docs.github.com/en/webhooks/webhook-events-and-payloads#release and #create
  */
 import { ProviderError, isProviderError } from '../errors.ts'
-import type { RepoRef, Webhook, WebhookInput } from '../types.ts'
-import { repoPath, toWebhook } from './mappers.ts'
-import { collectPages } from './paging.ts'
+import type {
+  Page,
+  PageRequest,
+  RepoRef,
+  Webhook,
+  WebhookDelivery,
+  WebhookInput,
+} from '../types.ts'
+import { repoPath, toWebhook, toWebhookDelivery } from './mappers.ts'
+import { clampPageSize, collectPages, parseLinkHeader } from './paging.ts'
 import type { RepositoryApi } from './repositories.ts'
-import { GitHubHook, GitHubHooks, parserFor } from './schemas.ts'
+import { GitHubHook, GitHubHookDeliveries, GitHubHooks, parserFor } from './schemas.ts'
 import type { GitHubSession, Resource } from './session.ts'
 
 const hooksResource: Resource<GitHubHooks> = {
   name: 'hooks',
   parse: parserFor(GitHubHooks, 'a webhook list'),
+}
+const deliveriesResource: Resource<GitHubHookDeliveries> = {
+  name: 'deliveries',
+  parse: parserFor(GitHubHookDeliveries, 'a webhook delivery list'),
 }
 const parseHook = parserFor(GitHubHook, 'a webhook')
 
@@ -35,17 +47,39 @@ export interface WebhookApi {
   listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]>
   createWebhook(repo: RepoRef, input: WebhookInput, signal?: AbortSignal): Promise<Webhook>
   deleteWebhook(repo: RepoRef, webhookId: string, signal?: AbortSignal): Promise<void>
+  listWebhookDeliveries(
+    repo: RepoRef,
+    webhookId: string,
+    query: PageRequest,
+  ): Promise<Page<WebhookDelivery>>
 }
+
+/**
+ * GitHub pages deliveries by cursor, not by page number: the `Link` header's next URL carries a
+ * `cursor` parameter (the delivery the next page starts from), which is handed out as it is.
+ */
+function deliveryCursor(link: string | null): string | null {
+  const next = parseLinkHeader(link).next
+  if (next === undefined) return null
+  try {
+    return new URL(next, 'https://api.github.com').searchParams.get('cursor') || null
+  } catch {
+    return null
+  }
+}
+
+/** Cursors are GitHub's own (`v1_…`); anything else was not made by this adapter. */
+const CURSOR_PATTERN = /^[\w.=-]{1,200}$/
 
 export function createWebhookApi(session: GitHubSession, repositories: RepositoryApi): WebhookApi {
   /**
    * A 404 from a hooks endpoint on a repository that exists means missing rights, unless it is a
-   * delete by a repository admin: then the hook itself is gone.
+   * delete or a deliveries list by a repository admin: then the hook itself is gone.
    */
   async function explainNotFound(
     error: unknown,
     repo: RepoRef,
-    action: 'list' | 'create' | 'delete',
+    action: 'list' | 'create' | 'delete' | 'deliveries',
     signal?: AbortSignal,
   ): Promise<unknown> {
     if (!isProviderError(error) || error.kind !== 'not-found') return error
@@ -56,7 +90,7 @@ export function createWebhookApi(session: GitHubSession, repositories: Repositor
       // The repository itself is missing (or another failure): that is the better answer.
       return lookup
     }
-    if (action === 'delete' && admin === true) return error
+    if ((action === 'delete' || action === 'deliveries') && admin === true) return error
     return new ProviderError('forbidden', 'The token is not allowed to manage webhooks here.', {
       status: 404,
       subject: 'token',
@@ -124,5 +158,43 @@ export function createWebhookApi(session: GitHubSession, repositories: Repositor
     }
   }
 
-  return { listWebhooks, createWebhook, deleteWebhook }
+  /** GitHub lists deliveries newest first, and only recent ones (it keeps a few days). */
+  async function listWebhookDeliveries(
+    repo: RepoRef,
+    webhookId: string,
+    query: PageRequest,
+  ): Promise<Page<WebhookDelivery>> {
+    const { cursor, signal } = query
+    if (!/^\d+$/.test(webhookId)) {
+      throw new ProviderError('not-found', 'GitHub has no such webhook.')
+    }
+    if (cursor && !CURSOR_PATTERN.test(cursor)) {
+      throw new ProviderError(
+        'invalid-response',
+        'The page cursor was not made by this connection.',
+      )
+    }
+    try {
+      const { value, link } = await session.getPage(
+        'GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries',
+        {
+          ...repoPath(repo),
+          hook_id: Number(webhookId),
+          per_page: clampPageSize(query.pageSize),
+          cursor: cursor || undefined,
+        },
+        deliveriesResource,
+        signal,
+      )
+      return {
+        items: value.map(toWebhookDelivery),
+        nextCursor: deliveryCursor(link),
+        totalCount: null,
+      }
+    } catch (error) {
+      throw await explainNotFound(error, repo, 'deliveries', signal)
+    }
+  }
+
+  return { listWebhooks, createWebhook, deleteWebhook, listWebhookDeliveries }
 }

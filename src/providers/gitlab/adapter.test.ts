@@ -8,7 +8,7 @@ import { providerFailure, recordRequests } from '../../../tests/utils/provider-t
 import type { ProviderTarget, RepoRef } from '../types.ts'
 import { createGitLabProvider, gitlabCapabilities } from './adapter.ts'
 import { RATE_LIMIT_RETRY_DELAY_MS } from './client.ts'
-import { HOOKS_FORBIDDEN_DETAIL } from './webhooks.ts'
+import { HOOK_EVENTS_MISSING_DETAIL, HOOKS_FORBIDDEN_DETAIL } from './webhooks.ts'
 
 const TOKEN = 'glpat-R4nd0mTokenForTests01'
 const DOTCOM: ProviderTarget = { type: 'gitlab' }
@@ -34,6 +34,7 @@ for (const [name, target, base] of [
     create: (token) => gitlab(target, token),
     capabilities: gitlabCapabilities,
     sampleRepo: SAMPLE,
+    demoProvider: 'gitlab',
     // gitlab-demo (150), platform (900) and platform/tools (250): the user is a member of all.
     repositoryCount: 1_300,
     searchTerm: 'billing',
@@ -345,6 +346,77 @@ describe('GitLab webhooks', () => {
     await expect(provider.deleteWebhook(SAMPLE, hook.id)).resolves.toBeUndefined()
     expect(mockWebhooksOf('gitlab', SAMPLE.id)).toHaveLength(0)
     expect((await providerFailure(provider.deleteWebhook(SAMPLE, hook.id))).kind).toBe('not-found')
+  })
+})
+
+describe('GitLab webhook events', () => {
+  const events = (hookId: string) =>
+    `https://gitlab.com/api/v4/projects/${SAMPLE.id}/hooks/${hookId}/events`
+
+  it('reads events: trigger as event, release action, status string as a number', async () => {
+    server.use(
+      http.get(events('7'), () =>
+        HttpResponse.json([
+          {
+            id: 31,
+            url: 'https://hooks.example.com/gitlab',
+            trigger: 'release_hooks',
+            request_headers: { 'X-Gitlab-Event': 'Release Hook' },
+            request_data: { object_kind: 'release', action: 'create', tag: 'v2.0.0' },
+            response_headers: {},
+            response_body: '',
+            execution_duration: 0.2,
+            response_status: '500',
+            created_at: '2026-11-20T10:00:05.000+02:00',
+          },
+          {
+            id: 30,
+            url: 'https://hooks.example.com/gitlab',
+            trigger: 'tag_push_hooks',
+            request_headers: {},
+            request_data: { object_kind: 'tag_push', ref: 'refs/tags/v2.0.0' },
+            response_headers: {},
+            response_body: '',
+            execution_duration: 10,
+            response_status: 'internal error',
+            created_at: '2026-11-20T10:00:00.000+02:00',
+          },
+        ]),
+      ),
+    )
+    const { items } = await gitlab().listWebhookDeliveries(SAMPLE, '7', {})
+    expect(items).toEqual([
+      {
+        id: '31',
+        event: 'release_hooks',
+        action: 'create',
+        deliveredAt: '2026-11-20T08:00:05.000Z',
+        statusCode: 500,
+        ok: false,
+        durationSeconds: 0.2,
+      },
+      {
+        id: '30',
+        event: 'tag_push_hooks',
+        action: null,
+        deliveredAt: '2026-11-20T08:00:00.000Z',
+        statusCode: null,
+        ok: false,
+        durationSeconds: 10,
+      },
+    ])
+  })
+
+  it('says why a 404 may mean an older GitLab, and explains a 403', async () => {
+    const provider = gitlab()
+    const missing = await providerFailure(provider.listWebhookDeliveries(SAMPLE, '999', {}))
+    expect(missing).toMatchObject({ kind: 'not-found', detail: HOOK_EVENTS_MISSING_DETAIL })
+    server.use(
+      http.get(events('7'), () => HttpResponse.json({ message: '403 Forbidden' }, { status: 403 })),
+    )
+    const forbidden = await providerFailure(provider.listWebhookDeliveries(SAMPLE, '7', {}))
+    expect(forbidden).toMatchObject({ kind: 'forbidden', subject: 'token' })
+    expect(forbidden.detail).toContain('Maintainer')
   })
 })
 

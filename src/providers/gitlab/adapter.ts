@@ -11,7 +11,7 @@ import { listCommits } from './commits.ts'
 import { listReleases, listTags } from './releases.ts'
 import { listOwners, listRepositories } from './repositories.ts'
 import { verifyGitLab } from './verify.ts'
-import { createWebhook, deleteWebhook, listWebhooks } from './webhooks.ts'
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks } from './webhooks.ts'
 
 export const gitlabCapabilities: Capabilities = {
   repositories: true,
@@ -20,6 +20,7 @@ export const gitlabCapabilities: Capabilities = {
   tags: true,
   releases: true,
   webhooks: true,
+  webhookDeliveries: true,
 }
 
 export const createGitLabProvider: GitProviderFactory = (target, credentials): GitProvider => {
@@ -42,5 +43,6 @@ export const createGitLabProvider: GitProviderFactory = (target, credentials): G
     listWebhooks: (repo, signal) => listWebhooks(api, repo, signal),
     createWebhook: (repo, input, signal) => createWebhook(api, repo, input, signal),
     deleteWebhook: (repo, id, signal) => deleteWebhook(api, repo, id, signal),
+    listWebhookDeliveries: (repo, id, query) => listWebhookDeliveries(api, repo, id, query),
   }
 }

@@ -120,3 +120,23 @@ export const GitLabHook = z
   })
   .catchall(z.unknown())
 export type GitLabHook = z.infer<typeof GitLabHook>
+
+/**
+ * One event of `GET /projects/:id/hooks/:hook_id/events` (GitLab 17.2+): what GitLab sent a hook
+ * and how the receiver answered. `response_status` is a string: the HTTP status (`"200"`), or a
+ * message such as `"internal error"` when no answer came. `execution_duration` is in seconds.
+ * https://docs.gitlab.com/api/project_webhooks/#list-project-webhook-events
+ */
+export const GitLabHookEvent = z.object({
+  id: z.number(),
+  trigger: z.string(),
+  request_data: z.unknown(),
+  response_status: z.union([z.string(), z.number()]).nullish(),
+  execution_duration: z.number().nullish(),
+  /** When it was sent: every event has one, so an unreadable time fails the whole answer. */
+  created_at: z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)))
+    .transform((value) => new Date(value).toISOString()),
+})
+export type GitLabHookEvent = z.infer<typeof GitLabHookEvent>

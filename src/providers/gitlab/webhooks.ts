@@ -6,7 +6,14 @@
  */
 import { z } from 'zod'
 import { ProviderError, isProviderError } from '../errors.ts'
-import type { RepoRef, Webhook, WebhookInput } from '../types.ts'
+import type {
+  Page,
+  PageRequest,
+  RepoRef,
+  Webhook,
+  WebhookDelivery,
+  WebhookInput,
+} from '../types.ts'
 import {
   gitlabJson,
   gitlabRequest,
@@ -15,8 +22,8 @@ import {
   type GitLabApi,
   type GitLabResponse,
 } from './client.ts'
-import { MAX_PER_PAGE, nextPage } from './pagination.ts'
-import { GitLabHook } from './schemas.ts'
+import { MAX_PER_PAGE, nextPage, pageQuery, toPage } from './pagination.ts'
+import { GitLabHook, GitLabHookEvent } from './schemas.ts'
 
 export const HOOKS_FORBIDDEN_DETAIL =
   'Managing webhooks on GitLab needs the Maintainer (or Owner) role on the project and a token ' +
@@ -79,6 +86,66 @@ export async function deleteWebhook(
       signal,
     }),
   )
+}
+
+export const HOOK_EVENTS_MISSING_DETAIL =
+  "GitLab lists a webhook's events from version 17.2 on; an older self-managed GitLab answers " +
+  '404 here, as it does for a webhook that no longer exists.'
+
+/**
+ * The events GitLab recorded for a hook over the last 7 days, newest first (its finder orders
+ * by `created_at` descending), paged like every GitLab list.
+ */
+export async function listWebhookDeliveries(
+  api: GitLabApi,
+  repo: RepoRef,
+  webhookId: string,
+  query: PageRequest,
+): Promise<Page<WebhookDelivery>> {
+  const path = `${projectPath(repo)}/hooks/${segment(webhookId)}/events`
+  try {
+    const { data, headers } = await explainForbidden(
+      gitlabJson(api, path, z.array(GitLabHookEvent), {
+        query: pageQuery(query),
+        signal: query.signal,
+      }),
+    )
+    return toPage(data.map(toWebhookDelivery), headers)
+  } catch (error) {
+    if (!isProviderError(error) || error.kind !== 'not-found') throw error
+    throw new ProviderError('not-found', error.message, {
+      ...(error.status === undefined ? {} : { status: error.status }),
+      detail: HOOK_EVENTS_MISSING_DETAIL,
+    })
+  }
+}
+
+/** `"200"` → 200; GitLab's words for "no answer" (`"internal error"`) → null. */
+function statusCodeOf(status: string | number | null | undefined): number | null {
+  const code = typeof status === 'number' ? status : Number(status ?? '')
+  return Number.isInteger(code) && code >= 100 && code <= 599 ? code : null
+}
+
+/**
+ * `trigger` is GitLab's name for the hook kind (`tag_push_hooks`, `release_hooks`…). Release
+ * payloads carry an `action` (`create`, `update`, `delete`); tag pushes have none.
+ */
+function toWebhookDelivery(event: GitLabHookEvent): WebhookDelivery {
+  const statusCode = statusCodeOf(event.response_status)
+  const data = event.request_data
+  const action =
+    typeof data === 'object' && data !== null && 'action' in data && typeof data.action === 'string'
+      ? data.action
+      : null
+  return {
+    id: String(event.id),
+    event: event.trigger,
+    action,
+    deliveredAt: event.created_at,
+    statusCode,
+    ok: statusCode !== null && statusCode >= 200 && statusCode < 300,
+    durationSeconds: event.execution_duration ?? null,
+  }
 }
 
 /** The enabled `…_events` flags, in GitLab's order, e.g. `['tag_push_events', 'releases_events']`. */
