@@ -50,6 +50,13 @@ export function githubNoreplyEmail(domain: string): string {
 /** Scopes the simulated provider reports for classic tokens (`ghp_`, `gho_`, pre-2021 tokens). */
 export const githubClassicScopes = ['repo', 'read:user', 'user:email']
 
+/**
+ * Scopes of a demo classic token whose text contains `read-only`: no `repo`, `public_repo` or
+ * `*:repo_hook`, so GitHub would refuse its hook requests. (The simulated GitHub still lets it read
+ * private repositories; a real token without `repo` would not see them.)
+ */
+export const githubReadOnlyScopes = ['read:org', 'read:user', 'user:email']
+
 /** The organizations the demo account belongs to (`GET /user/orgs`), owners in the catalog. */
 export const githubDemoOrgs = [
   {

@@ -7,6 +7,8 @@ import {
   DATABASE_VERSION,
   openDatabase,
   RELEASE_SOURCES_STORE,
+  RELEASES_BY_SOURCE_INDEX,
+  RELEASES_STORE,
   SECRETS_STORE,
   WEBHOOK_SECRETS_STORE,
 } from './database.ts'
@@ -44,6 +46,7 @@ describe('openDatabase', () => {
         BUILDS_STORE,
         CONNECTIONS_STORE,
         RELEASE_SOURCES_STORE,
+        RELEASES_STORE,
         SECRETS_STORE,
         WEBHOOK_SECRETS_STORE,
       ].sort(),
@@ -51,6 +54,11 @@ describe('openDatabase', () => {
     const builds = db.transaction(BUILDS_STORE, 'readonly').objectStore(BUILDS_STORE)
     expect([...builds.indexNames]).toEqual([BUILDS_BY_SOURCE_INDEX])
     expect(builds.index(BUILDS_BY_SOURCE_INDEX).keyPath).toBe('sourceId')
+    const releases = db.transaction(RELEASES_STORE, 'readonly').objectStore(RELEASES_STORE)
+    // Keys are given with each put ([sourceId, tagName]), as in every other store.
+    expect(releases.keyPath).toBeNull()
+    expect([...releases.indexNames]).toEqual([RELEASES_BY_SOURCE_INDEX])
+    expect(releases.index(RELEASES_BY_SOURCE_INDEX).keyPath).toBe('sourceId')
     db.close()
   })
 

@@ -22,12 +22,20 @@ export const BUILDS_STORE = 'builds'
 export const BUILDS_BY_SOURCE_INDEX = 'by-source'
 /** A release source's webhook secret, under the source's id (apart from it, like tokens). */
 export const WEBHOOK_SECRETS_STORE = 'webhook-secrets'
+/**
+ * The releases and tags a source's page has seen, keyed by `[sourceId, tagName]`, so that the
+ * source still shows them once its connection is gone. `RELEASES_BY_SOURCE_INDEX` finds those of
+ * one source.
+ */
+export const RELEASES_STORE = 'releases'
+export const RELEASES_BY_SOURCE_INDEX = 'by-source'
 export type StoreName =
   | typeof CONNECTIONS_STORE
   | typeof SECRETS_STORE
   | typeof RELEASE_SOURCES_STORE
   | typeof BUILDS_STORE
   | typeof WEBHOOK_SECRETS_STORE
+  | typeof RELEASES_STORE
 
 type Upgrade = (database: IDBDatabase, transaction: IDBTransaction) => void
 
@@ -47,6 +55,11 @@ const UPGRADES: readonly Upgrade[] = [
     const builds = database.createObjectStore(BUILDS_STORE)
     builds.createIndex(BUILDS_BY_SOURCE_INDEX, 'sourceId')
     database.createObjectStore(WEBHOOK_SECRETS_STORE)
+  },
+  // The releases and tags release sources have seen; the other stores are left as they are.
+  (database) => {
+    const releases = database.createObjectStore(RELEASES_STORE)
+    releases.createIndex(RELEASES_BY_SOURCE_INDEX, 'sourceId')
   },
 ]
 

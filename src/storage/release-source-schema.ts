@@ -1,6 +1,7 @@
 /**
  * The shapes of release sources (a named watch on one repository of one connection), of the
- * builds requested for them, and of their webhook secrets, as zod schemas. All are strict, as in
+ * builds requested for them, of the releases and tags they have seen, and of their webhook
+ * secrets, as zod schemas. All are strict, as in
  * schema.ts: a stray field is refused rather than kept, so a webhook secret can never ride along
  * in a source record.
  */
@@ -14,6 +15,8 @@ import { isoDateTime, nonBlank } from './schema.ts'
 export const RELEASE_SOURCE_SCHEMA_VERSION = 1
 /** The version of build records this code writes. */
 export const BUILD_SCHEMA_VERSION = 1
+/** The version of release snapshots (a release or tag a source has seen) this code writes. */
+export const RELEASE_SNAPSHOT_SCHEMA_VERSION = 1
 /** The version of webhook secret records this code writes. */
 export const WEBHOOK_SECRET_SCHEMA_VERSION = 1
 
@@ -97,6 +100,34 @@ export const buildRecordSchema = z.strictObject({
 
 export type BuildRecord = z.infer<typeof buildRecordSchema>
 export type BuildResult = z.infer<typeof buildResultSchema>
+
+/**
+ * A release or tag of a source's repository, as this browser last saw it, stored under
+ * `[sourceId, tagName]`. Kept after the source's connection is removed: it is the source's history.
+ */
+export const releaseSnapshotSchema = z.strictObject({
+  schemaVersion: z.literal(RELEASE_SNAPSHOT_SCHEMA_VERSION),
+  sourceId: z.uuid(),
+  tagName: nonBlank,
+  /** 'release': the provider has a release for the tag (GitHub, GitLab); 'tag': a bare tag. */
+  kind: z.enum(['release', 'tag']),
+  /** The release's title; null for bare tags and untitled releases. */
+  name: z.nullable(z.string()),
+  /** The tagged commit, with its first message line and author label when known. */
+  commit: z.nullable(buildCommitSchema),
+  /**
+   * When it was published (release) or tagged (annotated tag); null when the provider does not say.
+   */
+  publishedAt: z.nullable(isoDateTime),
+  webUrl: z.nullable(z.string()),
+  prerelease: z.boolean(),
+  /** When this browser first saw it. */
+  firstSeenAt: isoDateTime,
+})
+
+export type ReleaseSnapshot = z.infer<typeof releaseSnapshotSchema>
+/** What the page hands over; the store adds schemaVersion and firstSeenAt. */
+export type SeenRelease = Omit<ReleaseSnapshot, 'schemaVersion' | 'firstSeenAt' | 'sourceId'>
 
 /** The secret the provider signs a source's webhook deliveries with, stored under the source id. */
 export const webhookSecretRecordSchema = z.strictObject({

@@ -6,11 +6,18 @@ import {
   CONNECTIONS_STORE,
   DATABASE_VERSION,
   RELEASE_SOURCES_STORE,
+  RELEASES_BY_SOURCE_INDEX,
+  RELEASES_STORE,
   SECRETS_STORE,
   WEBHOOK_SECRETS_STORE,
 } from './database.ts'
 import { StorageError } from './errors.ts'
-import type { BuildRecord, ReleaseSourceRecord } from './release-source-schema.ts'
+import type {
+  BuildRecord,
+  ReleaseSnapshot,
+  ReleaseSourceRecord,
+  SeenRelease,
+} from './release-source-schema.ts'
 import { openReleaseSourceStore, type ReleaseSourceStore } from './release-source-store.ts'
 import { connectionRecord, freshDatabaseName, rawEntries, rawPut } from './test-fixtures.ts'
 
@@ -63,6 +70,37 @@ function build(sourceId: string, overrides: Partial<BuildRecord> = {}): BuildRec
     requestedAt: '2026-03-02T09:00:00.000Z',
     result: { state: 'accepted', status: 202, message: 'The build was started.' },
     ...overrides,
+  }
+}
+
+const COMMIT = { sha: '7fd1a60b01f91b314f59955a4e4d4e80d8edf11d', message: 'Fix', author: 'Ada' }
+
+function seen(tagName: string, overrides: Partial<SeenRelease> = {}): SeenRelease {
+  return {
+    tagName,
+    kind: 'release',
+    name: `Release ${tagName}`,
+    commit: COMMIT,
+    publishedAt: '2026-03-02T09:00:00.000Z',
+    webUrl: `https://github.com/octocat/hello-world/releases/tag/${tagName}`,
+    prerelease: false,
+    ...overrides,
+  }
+}
+
+/** `release` as stored for `sourceId` when first seen at `firstSeenAt`. */
+function snapshot(sourceId: string, release: SeenRelease, firstSeenAt: string): ReleaseSnapshot {
+  return { ...release, schemaVersion: 1, sourceId, firstSeenAt }
+}
+
+/** Runs `work` with the clock at `iso`. */
+async function at<T>(iso: string, work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date(iso))
+  try {
+    return await work()
+  } finally {
+    vi.useRealTimers()
   }
 }
 
@@ -509,6 +547,192 @@ describe('release source store', () => {
     await expectStorageError(store.list(), 'unavailable')
     await expectStorageError(store.save(releaseSource()), 'unavailable')
     await expectStorageError(store.listBuilds(crypto.randomUUID()), 'unavailable')
+    await expectStorageError(store.listReleases(crypto.randomUUID()), 'unavailable')
+    await expectStorageError(
+      store.recordReleases(crypto.randomUUID(), [seen('v1.0.0')]),
+      'unavailable',
+    )
+    // An empty listing has nothing to write, so it does not even open the database.
+    await expect(store.recordReleases(crypto.randomUUID(), [])).resolves.toBeUndefined()
+  })
+})
+
+describe('seen releases', () => {
+  it('records what the page saw, then updates it, keeping first sightings and known commits', async () => {
+    const name = freshDatabaseName()
+    const store = storeFor(name)
+    const source = releaseSource()
+    await store.save(source)
+    const first = '2026-03-02T10:00:00.000Z'
+    const later = '2026-03-09T10:00:00.000Z'
+    const v1 = seen('v1.0.0', { publishedAt: '2026-03-01T09:00:00.000Z' })
+    const tag = seen('v0.9.0', { kind: 'tag', name: null, publishedAt: null, webUrl: null })
+    await at(first, () => store.recordReleases(source.id, [v1, tag]))
+
+    expect(await store.listReleases(source.id)).toEqual({
+      releases: [snapshot(source.id, v1, first), snapshot(source.id, tag, first)],
+      quarantined: 0,
+    })
+    expect(await rawEntries(name, RELEASES_STORE)).toEqual([
+      [[source.id, 'v0.9.0'], snapshot(source.id, tag, first)],
+      [[source.id, 'v1.0.0'], snapshot(source.id, v1, first)],
+    ])
+
+    // Seen again: the release was renamed and this listing lacks its commit; the tag's commit is
+    // now known; v2 is new.
+    const v1Again = { ...v1, name: 'One point oh', prerelease: true, commit: null }
+    const otherCommit = { sha: 'abc1234', message: null, author: null }
+    const tagAgain = { ...tag, commit: otherCommit }
+    const v2 = seen('v2.0.0', { publishedAt: '2026-03-08T09:00:00.000Z' })
+    await at(later, () => store.recordReleases(source.id, [v2, tagAgain, v1Again]))
+
+    expect((await store.listReleases(source.id)).releases).toEqual([
+      snapshot(source.id, v2, later),
+      snapshot(source.id, { ...v1Again, commit: COMMIT }, first),
+      snapshot(source.id, tagAgain, first),
+    ])
+  })
+
+  it('records a tag listed twice once, as if seen twice in a row', async () => {
+    const store = storeFor(freshDatabaseName())
+    const source = releaseSource()
+    await store.save(source)
+    const first = seen('v1.0.0', { name: 'First' })
+    const second = seen('v1.0.0', { name: 'Second', commit: null })
+
+    await at('2026-03-02T10:00:00.000Z', () => store.recordReleases(source.id, [first, second]))
+
+    expect((await store.listReleases(source.id)).releases).toEqual([
+      snapshot(source.id, { ...second, commit: COMMIT }, '2026-03-02T10:00:00.000Z'),
+    ])
+  })
+
+  it('lists newest first as instants, then undated ones by first sighting, ties by tag', async () => {
+    const store = storeFor(freshDatabaseName())
+    const source = releaseSource()
+    const other = releaseSource({ name: 'Other' })
+    await store.save(source)
+    await store.save(other)
+    const undated = { kind: 'tag', name: null, publishedAt: null } as const
+    // 09:30 UTC: earlier than 10:00 UTC, though its wall-clock time reads later.
+    const early = seen('v1.0.0', { publishedAt: '2026-03-02T11:30:00+02:00' })
+    const late = seen('v1.1.0', { publishedAt: '2026-03-02T10:00:00.000Z' })
+    // Same instant as `late`: the higher tag comes first, numbers compared as numbers.
+    const sameTime = seen('v1.10.0', { publishedAt: '2026-03-02T12:00:00+02:00' })
+    const sameTimeLower = seen('v1.9.0', { publishedAt: '2026-03-02T10:00:00Z' })
+    const oldTags = [seen('v0.2', undated), seen('v0.10', undated)]
+    const newTag = seen('nightly', undated)
+    await at('2026-03-03T00:00:00.000Z', () =>
+      store.recordReleases(source.id, [...oldTags, early, sameTimeLower]),
+    )
+    await at('2026-03-04T00:00:00.000Z', () =>
+      store.recordReleases(source.id, [newTag, late, sameTime]),
+    )
+    await store.recordReleases(other.id, [seen('v9.0.0', { publishedAt: '2026-04-01T00:00:00Z' })])
+
+    expect((await store.listReleases(source.id)).releases.map((r) => r.tagName)).toEqual([
+      'v1.10.0',
+      'v1.9.0',
+      'v1.1.0',
+      'v1.0.0',
+      'nightly',
+      'v0.10',
+      'v0.2',
+    ])
+  })
+
+  it('records releases only for a saved source, and only valid ones, writing nothing otherwise', async () => {
+    const name = freshDatabaseName()
+    const store = storeFor(name)
+    const source = releaseSource()
+    await store.save(source)
+
+    const orphan = await expectStorageError(
+      store.recordReleases(crypto.randomUUID(), [seen('v1.0.0')]),
+      'invalid-record',
+    )
+    expect(orphan.message).toMatch(/no saved release source/)
+    const cases: [SeenRelease, string][] = [
+      [seen(' '), 'tagName'],
+      [seen('v1.0.0', { commit: { sha: 'not-a-sha', message: null, author: null } }), 'commit.sha'],
+      [seen('v1.0.0', { publishedAt: '2026-03-01 10:00' }), 'publishedAt'],
+      [{ ...seen('v1.0.0'), kind: 'branch' } as unknown as SeenRelease, 'kind'],
+      [{ ...seen('v1.0.0'), body: 'Notes' } as SeenRelease, 'body'],
+    ]
+    for (const [bad, path] of cases) {
+      // The good release before it is not written either.
+      const error = await expectStorageError(
+        store.recordReleases(source.id, [seen('v0.1.0'), bad]),
+        'invalid-record',
+      )
+      expect(error.message).toContain('Release 2 of 2')
+      expect(error.message).toContain(path)
+    }
+    await expectStorageError(store.recordReleases('not-a-uuid', [seen('v1.0.0')]), 'invalid-record')
+
+    expect(await rawEntries(name, RELEASES_STORE)).toEqual([])
+  })
+
+  it('skips and counts damaged releases, leaves them in place, and does not overwrite them', async () => {
+    const name = freshDatabaseName()
+    const store = storeFor(name)
+    const source = releaseSource()
+    await store.save(source)
+    const good = seen('v1.0.0')
+    await at('2026-03-02T10:00:00.000Z', () => store.recordReleases(source.id, [good]))
+    const damaged = { ...snapshot(source.id, seen('v2.0.0'), '2026-03-01T00:00:00Z'), kind: 'x' }
+    const future = {
+      ...snapshot(source.id, seen('v3.0.0'), '2026-03-01T00:00:00Z'),
+      schemaVersion: 2,
+      assets: [],
+    }
+    const misfiled = snapshot(source.id, seen('v4.0.0'), '2026-03-01T00:00:00Z')
+    await rawPut(name, RELEASES_STORE, [source.id, 'v2.0.0'], damaged)
+    await rawPut(name, RELEASES_STORE, [source.id, 'v3.0.0'], future)
+    await rawPut(name, RELEASES_STORE, [source.id, 'v4.0.1'], misfiled)
+    const before = await rawEntries(name, RELEASES_STORE)
+
+    expect(await store.listReleases(source.id)).toEqual({
+      releases: [snapshot(source.id, good, '2026-03-02T10:00:00.000Z')],
+      quarantined: 3,
+    })
+    // Seen again, the damaged and the newer ones are left as they are.
+    await store.recordReleases(source.id, [seen('v2.0.0'), seen('v3.0.0')])
+    expect(await rawEntries(name, RELEASES_STORE)).toEqual(before)
+  })
+
+  it('removes a source’s releases with it, damaged ones too, and leaves other sources’', async () => {
+    const name = freshDatabaseName()
+    const store = storeFor(name)
+    const kept = releaseSource({ name: 'Kept' })
+    const removed = releaseSource({ name: 'Removed' })
+    await store.save(kept)
+    await store.save(removed)
+    await store.recordReleases(kept.id, [seen('v1.0.0')])
+    await store.recordReleases(removed.id, [seen('v1.0.0'), seen('v2.0.0')])
+    // Damaged: one still names the source, the other is filed under it and no longer does.
+    await rawPut(name, RELEASES_STORE, ['elsewhere', 'v3'], { sourceId: removed.id, junk: true })
+    await rawPut(name, RELEASES_STORE, [removed.id, 'v4'], { junk: true })
+
+    await store.remove(removed.id)
+
+    expect(await store.listReleases(removed.id)).toEqual({ releases: [], quarantined: 0 })
+    expect(await keysOf(name, RELEASES_STORE)).toEqual([[kept.id, 'v1.0.0']])
+    expect((await store.listReleases(kept.id)).releases).toHaveLength(1)
+  })
+
+  it('keeps a source’s releases when its connection is removed', async () => {
+    const store = storeFor(freshDatabaseName())
+    const connectionId = crypto.randomUUID()
+    const source = releaseSource({ connectionId })
+    await store.save(source)
+    await store.recordReleases(source.id, [seen('v1.0.0'), seen('v1.1.0', { commit: null })])
+    const before = await store.listReleases(source.id)
+
+    await store.disconnect(connectionId, [source.id])
+
+    expect(await store.listReleases(source.id)).toEqual(before)
+    expect(before.releases).toHaveLength(2)
   })
 })
 
@@ -567,6 +791,61 @@ describe('upgrading from version 1', () => {
     expect(db.version).toBe(DATABASE_VERSION)
     const builds = db.transaction(BUILDS_STORE, 'readonly').objectStore(BUILDS_STORE)
     expect([...builds.indexNames]).toEqual([BUILDS_BY_SOURCE_INDEX])
+    // Every later step runs too.
+    expect(db.objectStoreNames.contains(RELEASES_STORE)).toBe(true)
+    db.close()
+  })
+})
+
+describe('upgrading from version 2', () => {
+  /** A database as version 2 of the app left it: its five stores, and one release source. */
+  async function versionTwoDatabase(name: string, source: ReleaseSourceRecord) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 2)
+      request.onupgradeneeded = () => {
+        const database = request.result
+        database.createObjectStore(CONNECTIONS_STORE)
+        database.createObjectStore(SECRETS_STORE)
+        database.createObjectStore(RELEASE_SOURCES_STORE)
+        database.createObjectStore(BUILDS_STORE).createIndex(BUILDS_BY_SOURCE_INDEX, 'sourceId')
+        database.createObjectStore(WEBHOOK_SECRETS_STORE)
+      }
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(new Error('open failed'))
+    })
+    const transaction = db.transaction([RELEASE_SOURCES_STORE, BUILDS_STORE], 'readwrite')
+    transaction.objectStore(RELEASE_SOURCES_STORE).put(source, source.id)
+    const history = build(source.id)
+    transaction.objectStore(BUILDS_STORE).put(history, history.id)
+    await new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve()
+      transaction.onabort = () => reject(new Error('raw write aborted'))
+    })
+    db.close()
+    return history
+  }
+
+  it('keeps the sources and their builds, and adds the releases store', async () => {
+    const name = freshDatabaseName()
+    const source = releaseSource({ name: 'From v2' })
+    const history = await versionTwoDatabase(name, source)
+
+    const store = storeFor(name)
+    expect(await store.list()).toEqual({ sources: [source], quarantined: [] })
+    expect(await store.listBuilds(source.id)).toEqual({ builds: [history], quarantined: 0 })
+    expect(await store.listReleases(source.id)).toEqual({ releases: [], quarantined: 0 })
+    await store.recordReleases(source.id, [seen('v1.0.0')])
+    expect((await store.listReleases(source.id)).releases).toHaveLength(1)
+
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(new Error('open failed'))
+    })
+    expect(db.version).toBe(3)
+    expect(db.version).toBe(DATABASE_VERSION)
+    const releases = db.transaction(RELEASES_STORE, 'readonly').objectStore(RELEASES_STORE)
+    expect([...releases.indexNames]).toEqual([RELEASES_BY_SOURCE_INDEX])
     db.close()
   })
 })

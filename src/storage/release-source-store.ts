@@ -1,11 +1,11 @@
 /**
- * Release sources, their builds and their webhook secrets, as the rest of the app sees them. As in
- * connection-store.ts: every read is validated, every write is validated first, writes that touch
- * several stores happen in one transaction, and damaged records are quarantined (reported, left
- * where they are, never fatal).
+ * Release sources, their builds, the releases they have seen and their webhook secrets, as the
+ * rest of the app sees them. As in connection-store.ts: every read is validated, every write is
+ * validated first, writes that touch several stores happen in one transaction, and damaged
+ * records are quarantined (reported, left where they are, never fatal).
  *
- * Builds are history: removing their source deletes them, but disconnecting the source's
- * connection does not, and neither does removing the connection itself.
+ * Builds and seen releases are history: removing their source deletes them, but disconnecting the
+ * source's connection does not, and neither does removing the connection itself.
  */
 import { get } from 'idb-keyval'
 import type { z } from 'zod/mini'
@@ -16,6 +16,8 @@ import {
   keyvalStoreOver,
   lazyDatabase,
   RELEASE_SOURCES_STORE,
+  RELEASES_BY_SOURCE_INDEX,
+  RELEASES_STORE,
   runTransaction,
   WEBHOOK_SECRETS_STORE,
 } from './database.ts'
@@ -26,9 +28,13 @@ import {
   BUILD_SCHEMA_VERSION,
   type BuildRecord,
   buildRecordSchema,
+  RELEASE_SNAPSHOT_SCHEMA_VERSION,
+  type ReleaseSnapshot,
+  releaseSnapshotSchema,
   RELEASE_SOURCE_SCHEMA_VERSION,
   type ReleaseSourceRecord,
   releaseSourceRecordSchema,
+  type SeenRelease,
   WEBHOOK_SECRET_SCHEMA_VERSION,
   type WebhookSecretRecord,
   webhookSecretRecordSchema,
@@ -47,6 +53,16 @@ export interface BuildList {
   quarantined: number
 }
 
+export interface ReleaseList {
+  /**
+   * Newest first by `publishedAt` (as instants); those without one come after, most recently
+   * first seen first. Ties go by tag name, highest first (numbers compared as numbers).
+   */
+  releases: ReleaseSnapshot[]
+  /** How many stored releases of the source could not be read; they are left where they are. */
+  quarantined: number
+}
+
 /** All methods reject with StorageError only. */
 export interface ReleaseSourceStore {
   list(): Promise<ReleaseSourceList>
@@ -54,7 +70,7 @@ export interface ReleaseSourceStore {
   get(id: string): Promise<ReleaseSourceRecord | undefined>
   /** Validates first; writes the source and, when given, its webhook secret in one transaction. */
   save(record: ReleaseSourceRecord, webhookSecret?: string): Promise<void>
-  /** Removes the source, its webhook secret and its builds, in one transaction. */
+  /** Removes the source, its webhook secret, its builds and its releases, in one transaction. */
   remove(id: string): Promise<void>
   /** Undefined when the secret is missing or damaged. */
   readWebhookSecret(id: string): Promise<string | undefined>
@@ -62,13 +78,22 @@ export interface ReleaseSourceStore {
   addBuild(build: BuildRecord): Promise<void>
   /** The builds of one source, newest first; damaged ones are skipped and counted. */
   listBuilds(sourceId: string): Promise<BuildList>
+  /**
+   * Records the releases and tags the source's page saw, in one transaction: a new one is first
+   * seen now; one seen before keeps its `firstSeenAt` and its commit when this listing has none,
+   * and takes the rest from this listing. Validates first; 'invalid-record' when the source does
+   * not exist. A damaged stored release is left as it is. An empty list writes nothing.
+   */
+  recordReleases(sourceId: string, seen: readonly SeenRelease[]): Promise<void>
+  /** The releases one source has seen, newest first; damaged ones are skipped and counted. */
+  listReleases(sourceId: string): Promise<ReleaseList>
   /** The readable sources whose connection is `connectionId`, sorted by name (the disconnect flow). */
   sourcesOfConnection(connectionId: string): Promise<ReleaseSourceRecord[]>
   /**
    * In one transaction, every source of the connection loses it: `connectionId` becomes null,
    * `disconnectedAt` (and `updatedAt`) now, and the webhook state 'removed' for the sources in
-   * `removedWebhookSourceIds` (the others keep theirs). Builds and secrets stay. Resolves with the
-   * updated records, sorted by name.
+   * `removedWebhookSourceIds` (the others keep theirs). Builds, seen releases and secrets stay.
+   * Resolves with the updated records, sorted by name.
    */
   disconnect(
     connectionId: string,
@@ -83,6 +108,7 @@ export interface ReleaseSourceStore {
 /** No older shapes yet: a change to one of these records adds its step here. */
 const sourceMigrations: MigrationTable = { current: RELEASE_SOURCE_SCHEMA_VERSION, steps: {} }
 const buildMigrations: MigrationTable = { current: BUILD_SCHEMA_VERSION, steps: {} }
+const releaseMigrations: MigrationTable = { current: RELEASE_SNAPSHOT_SCHEMA_VERSION, steps: {} }
 const webhookSecretMigrations: MigrationTable = {
   current: WEBHOOK_SECRET_SCHEMA_VERSION,
   steps: {},
@@ -129,6 +155,23 @@ const decodeSource = (key: IDBValidKey, raw: unknown) =>
 const decodeBuild = (key: IDBValidKey, raw: unknown) =>
   decodeKeyed(buildRecordSchema, buildMigrations, key, raw)
 
+type ReleaseKey = [sourceId: string, tagName: string]
+
+function releaseKey(release: { sourceId: string; tagName: string }): ReleaseKey {
+  return [release.sourceId, release.tagName]
+}
+
+/** A release snapshot stored under its own `[sourceId, tagName]`, or why it is not one. */
+function decodeRelease(key: IDBValidKey, raw: unknown): Decoded<ReleaseSnapshot> {
+  const decoded = decodeWith(releaseSnapshotSchema, releaseMigrations, raw)
+  if (!decoded.ok) return decoded
+  const [sourceId, tagName] = releaseKey(decoded.record)
+  const filed = Array.isArray(key) && key.length === 2 && key[0] === sourceId && key[1] === tagName
+  return filed
+    ? decoded
+    : { ok: false, reason: 'sourceId, tagName: differ from the key they are stored under' }
+}
+
 /** The secret of the source `key`, or undefined (missing and damaged alike). */
 function decodeWebhookSecret(key: IDBValidKey, raw: unknown): string | undefined {
   if (raw === undefined) return undefined
@@ -170,6 +213,49 @@ function validBuild(build: BuildRecord): BuildRecord {
   )
 }
 
+/**
+ * The releases of one listing as snapshots first seen `now`, or 'invalid-record' naming the first
+ * bad one by position (not by tag name: messages hold no stored values). A tag listed twice is
+ * recorded once, as if seen twice in a row.
+ */
+function validReleases(
+  sourceId: string,
+  seen: readonly SeenRelease[],
+  now: string,
+): ReleaseSnapshot[] {
+  const byTag = new Map<string, ReleaseSnapshot>()
+  seen.forEach((release, index) => {
+    const parsed = releaseSnapshotSchema.safeParse({
+      ...release,
+      schemaVersion: RELEASE_SNAPSHOT_SCHEMA_VERSION,
+      sourceId,
+      firstSeenAt: now,
+    })
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error)
+      throw new StorageError(
+        'invalid-record',
+        `Release ${index + 1} of ${seen.length} cannot be recorded: ${issues}.`,
+      )
+    }
+    const earlier = byTag.get(parsed.data.tagName)
+    byTag.set(
+      parsed.data.tagName,
+      earlier === undefined ? parsed.data : seenAgain(earlier, parsed.data),
+    )
+  })
+  return [...byTag.values()]
+}
+
+/**
+ * `known` as seen again in `latest`: the latest listing wins, except that the first sighting stays
+ * the first, and a known commit is kept when the latest listing lacks one (tag lists of some
+ * providers, or a page that has not resolved the commit yet).
+ */
+function seenAgain(known: ReleaseSnapshot, latest: ReleaseSnapshot): ReleaseSnapshot {
+  return { ...latest, firstSeenAt: known.firstSeenAt, commit: latest.commit ?? known.commit }
+}
+
 /** The source after its connection went away (`webhookRemoved`: its hook was deleted first). */
 function disconnected(
   source: ReleaseSourceRecord,
@@ -190,8 +276,40 @@ function newestFirst(a: BuildRecord, b: BuildRecord): number {
   return Date.parse(b.requestedAt) - Date.parse(a.requestedAt) || compareIds(b, a)
 }
 
+// Tag names are compared as people read versions: v1.10 is above v1.9.
+const tagCollator = new Intl.Collator('en', { numeric: true })
+
+/**
+ * Newest first, as instants (offsets may differ). Undated ones (bare lightweight tags, mostly)
+ * follow, by when they were first seen; a whole first listing shares that, so the tag name decides,
+ * highest first, code units last so that the order is total.
+ */
+function newestReleaseFirst(a: ReleaseSnapshot, b: ReleaseSnapshot): number {
+  const when = (release: ReleaseSnapshot) =>
+    release.publishedAt === null ? undefined : Date.parse(release.publishedAt)
+  const [aWhen, bWhen] = [when(a), when(b)]
+  const byDate =
+    aWhen !== undefined && bWhen !== undefined
+      ? bWhen - aWhen
+      : aWhen !== undefined
+        ? -1
+        : bWhen !== undefined
+          ? 1
+          : Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)
+  return (
+    byDate ||
+    tagCollator.compare(b.tagName, a.tagName) ||
+    (a.tagName < b.tagName ? 1 : a.tagName > b.tagName ? -1 : 0)
+  )
+}
+
 const SOURCE_STORES = [RELEASE_SOURCES_STORE, WEBHOOK_SECRETS_STORE] as const
-const ALL_STORES = [RELEASE_SOURCES_STORE, WEBHOOK_SECRETS_STORE, BUILDS_STORE] as const
+const ALL_STORES = [
+  RELEASE_SOURCES_STORE,
+  WEBHOOK_SECRETS_STORE,
+  BUILDS_STORE,
+  RELEASES_STORE,
+] as const
 
 /**
  * The store over the database `databaseName` (DATABASE_NAME, or DEMO_DATABASE_NAME in demo mode):
@@ -273,6 +391,15 @@ export function openReleaseSourceStore(databaseName: string): ReleaseSourceStore
           keys.onsuccess = () => {
             for (const key of keys.result) builds.delete(key)
           }
+          const releases = transaction.objectStore(RELEASES_STORE)
+          // Likewise damaged releases that still name the source, and those filed under it that
+          // no longer do: every key [id, tagName] sorts between [id] and [id, []] (arrays sort
+          // after strings).
+          const releaseKeys = releases.index(RELEASES_BY_SOURCE_INDEX).getAllKeys(id)
+          releaseKeys.onsuccess = () => {
+            for (const key of releaseKeys.result) releases.delete(key)
+          }
+          releases.delete(IDBKeyRange.bound([id], [id, []]))
         })
       }),
 
@@ -324,6 +451,68 @@ export function openReleaseSourceStore(databaseName: string): ReleaseSourceStore
           else list.quarantined += 1
         })
         list.builds.sort(newestFirst)
+        return list
+      }),
+
+    async recordReleases(sourceId, seen) {
+      const releases = validReleases(sourceId, seen, new Date().toISOString())
+      if (releases.length === 0) return
+      await guard('write-failed', async () => {
+        const db = await database()
+        await runTransaction(
+          db,
+          [RELEASE_SOURCES_STORE, RELEASES_STORE],
+          'readwrite',
+          ({ transaction, fail }) => {
+            const source = transaction.objectStore(RELEASE_SOURCES_STORE).getKey(sourceId)
+            source.onsuccess = () => {
+              if (source.result === undefined) {
+                fail(
+                  new StorageError(
+                    'invalid-record',
+                    'There is no saved release source to record these releases for.',
+                  ),
+                )
+                return
+              }
+              const store = transaction.objectStore(RELEASES_STORE)
+              for (const release of releases) {
+                const key = releaseKey(release)
+                const stored = store.get(key)
+                stored.onsuccess = () => {
+                  const raw: unknown = stored.result
+                  if (raw === undefined) {
+                    store.put(release, key)
+                    return
+                  }
+                  const known = decodeRelease(key, raw)
+                  // A damaged one is left as it is (listReleases counts it): it may hold the only
+                  // trace of when the release was first seen, or be a newer tab's to rewrite.
+                  if (known.ok) store.put(seenAgain(known.record, release), key)
+                }
+              }
+            }
+          },
+        )
+      })
+    },
+
+    listReleases: (sourceId) =>
+      guard('unavailable', async () => {
+        const db = await database()
+        const read = await runTransaction(db, [RELEASES_STORE], 'readonly', ({ transaction }) => {
+          const bySource = transaction.objectStore(RELEASES_STORE).index(RELEASES_BY_SOURCE_INDEX)
+          // Both in index order, so the nth key is the nth value's.
+          return { keys: bySource.getAllKeys(sourceId), values: bySource.getAll(sourceId) }
+        })
+        const values: unknown[] = read.values.result
+        const list: ReleaseList = { releases: [], quarantined: 0 }
+        read.keys.result.forEach((key, index) => {
+          const decoded = decodeRelease(key, values[index])
+          if (decoded.ok) list.releases.push(decoded.record)
+          else list.quarantined += 1
+        })
+        list.releases.sort(newestReleaseFirst)
         return list
       }),
 

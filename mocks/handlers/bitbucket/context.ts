@@ -7,7 +7,25 @@ import {
   bitbucketDemoWorkspaces,
 } from '../../data/bitbucket.ts'
 
-type Caller = { kind: 'api-token'; email: string } | { kind: 'access-token' }
+/** `readOnly`: the token's text contains `read-only` (any case); see readOnlyScopes. */
+type Caller =
+  | { kind: 'api-token'; email: string; readOnly: boolean }
+  | { kind: 'access-token'; readOnly: boolean }
+
+/**
+ * A demo token whose text contains `read-only`, e.g. `ATATT-read-only`, reads everything but may
+ * not manage webhooks: an API token without `write:webhook:bitbucket` and
+ * `delete:webhook:bitbucket` (it may still list them), an access token without `webhook`.
+ */
+export function isReadOnlyToken(token: string): boolean {
+  return /read-only/i.test(token)
+}
+
+const readOnlyScopes = {
+  apiToken:
+    'read:user:bitbucket, read:workspace:bitbucket, read:repository:bitbucket, read:webhook:bitbucket',
+  accessToken: 'repository, pullrequest',
+}
 
 /** Bitbucket's error envelope. The exact message texts are unconfirmed; the shape is documented. */
 export function error(status: number, message: string, detail?: unknown, headers?: HeadersInit) {
@@ -37,7 +55,7 @@ export function authenticate(request: Request): Caller | Response {
   if (bearer) {
     return bearer[1] === 'revoked'
       ? unauthorized('Token is invalid, expired, or not supported for this endpoint.')
-      : { kind: 'access-token' }
+      : { kind: 'access-token', readOnly: isReadOnlyToken(bearer[1] ?? '') }
   }
   const basic = /^Basic (.+)$/i.exec(header)
   const pair = basic?.[1] ? decodeBasic(basic[1]) : null
@@ -47,13 +65,37 @@ export function authenticate(request: Request): Caller | Response {
   if (!user.includes('@') || token === '' || token === 'revoked') {
     return unauthorized('Invalid credentials.')
   }
-  return { kind: 'api-token', email: user }
+  return { kind: 'api-token', email: user, readOnly: isReadOnlyToken(token) }
+}
+
+function scopesOf(caller: Caller): string {
+  const scopes = caller.readOnly ? readOnlyScopes : bitbucketDemoScopes
+  return caller.kind === 'api-token' ? scopes.apiToken : scopes.accessToken
 }
 
 export function scopeHeaders(caller: Caller) {
-  const scopes =
-    caller.kind === 'api-token' ? bitbucketDemoScopes.apiToken : bitbucketDemoScopes.accessToken
-  return { 'x-oauth-scopes': scopes }
+  return { 'x-oauth-scopes': scopesOf(caller) }
+}
+
+export type WebhookAction = 'read' | 'write' | 'delete'
+
+/**
+ * Bitbucket's scope check for the webhook endpoints: 403 "Your credentials lack one or more
+ * required privilege scopes." with the granted and required scopes. API tokens need
+ * `read:`/`write:`/`delete:webhook:bitbucket` (Atlassian's "API token permissions"); access
+ * tokens the `webhook` scope ("Webhooks: Read and write"). Null when the caller has it. Only
+ * `read-only` tokens are checked: the usual demo API token reports no `delete:webhook:bitbucket`
+ * (mocks/data/bitbucket.ts) yet has always been let delete hooks.
+ */
+export function lacksWebhookScope(caller: Caller, action: WebhookAction): Response | null {
+  if (!caller.readOnly) return null
+  const granted = scopesOf(caller).split(', ')
+  const required = caller.kind === 'api-token' ? `${action}:webhook:bitbucket` : 'webhook'
+  if (granted.includes(required)) return null
+  return error(403, 'Your credentials lack one or more required privilege scopes.', {
+    granted,
+    required: [required],
+  })
 }
 
 /** Access tokens have no account scope: user endpoints answer like Bitbucket's scope check. */
@@ -96,7 +138,7 @@ export function authorizedRepository(request: Request, params: Params) {
   const caller = authenticate(request)
   if (!('kind' in caller)) return { refused: caller }
   const found = findRepository(params)
-  return 'missing' in found ? { refused: found.missing } : found
+  return 'missing' in found ? { refused: found.missing } : { ...found, caller }
 }
 
 /** What follows `marker` in the request path, decoded: a ref name may hold encoded slashes. */

@@ -1,9 +1,12 @@
-/** Repository webhooks: list, create and delete. */
+/**
+ * Repository webhooks: list, create and delete. A `read-only` demo token gets Bitbucket's scope
+ * refusal (context.ts, lacksWebhookScope).
+ */
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { DemoRepository } from '../../data/catalog.ts'
 import { BITBUCKET_API, bitbucketUuid } from '../../data/bitbucket.ts'
 import { addMockWebhook, mockState, mockWebhooksOf, type MockWebhook } from '../../state.ts'
-import { authorizedRepository, error, pathAfter, REPO } from './context.ts'
+import { authorizedRepository, error, lacksWebhookScope, pathAfter, REPO } from './context.ts'
 import { paginate } from './listing.ts'
 import { repositoryRef } from './payloads.ts'
 
@@ -34,6 +37,8 @@ export const webhookHandlers: RequestHandler[] = [
   http.get(`${REPO}/hooks`, ({ request, params }) => {
     const found = authorizedRepository(request, params)
     if ('refused' in found) return found.refused
+    const lacking = lacksWebhookScope(found.caller, 'read')
+    if (lacking) return lacking
     const { repo } = found
     const hooks = mockWebhooksOf('bitbucket', `${repo.owner}/${repo.name}`)
     return HttpResponse.json(
@@ -47,6 +52,8 @@ export const webhookHandlers: RequestHandler[] = [
   http.post(`${REPO}/hooks`, async ({ request, params }) => {
     const found = authorizedRepository(request, params)
     if ('refused' in found) return found.refused
+    const lacking = lacksWebhookScope(found.caller, 'write')
+    if (lacking) return lacking
     const body: unknown = await request.json().catch(() => null)
     const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
     const events = Array.isArray(input.events) ? input.events.map(String) : []
@@ -73,6 +80,8 @@ export const webhookHandlers: RequestHandler[] = [
   http.delete(`${REPO}/hooks/:uid`, ({ request, params }) => {
     const found = authorizedRepository(request, params)
     if ('refused' in found) return found.refused
+    const lacking = lacksWebhookScope(found.caller, 'delete')
+    if (lacking) return lacking
     const { repo } = found
     const uid = pathAfter(request, '/hooks/')
     const stored = mockWebhooksOf('bitbucket', `${repo.owner}/${repo.name}`).find(

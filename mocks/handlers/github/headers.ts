@@ -1,6 +1,6 @@
 /** The headers every GitHub answer carries: CORS, caching, rate limits, scopes, expiry. */
-import { githubClassicScopes } from '../../data/github.ts'
-import { hasClassicScopes, type Site } from './site.ts'
+import { githubClassicScopes, githubReadOnlyScopes } from '../../data/github.ts'
+import { hasClassicScopes, isReadOnlyToken, type Site } from './site.ts'
 
 /** `2026-10-07 19:07:53 UTC`, GitHub's format for github-authentication-token-expiration. */
 function expirationHeader(daysFromNow: number): string {
@@ -39,8 +39,10 @@ export function githubHeaders(
     headers.set('x-ratelimit-reset', String(Math.floor(Date.now() / 1000) + window))
     headers.set('x-ratelimit-resource', resource)
   }
-  if (token && hasClassicScopes(token))
-    headers.set('x-oauth-scopes', githubClassicScopes.join(', '))
+  if (token && hasClassicScopes(token)) {
+    const scopes = isReadOnlyToken(token) ? githubReadOnlyScopes : githubClassicScopes
+    headers.set('x-oauth-scopes', scopes.join(', '))
+  }
   if (token?.startsWith('github_pat_')) {
     // Fine-grained tokens always expire; the demo's run out in 90 days.
     headers.set('github-authentication-token-expiration', expirationHeader(90))

@@ -40,3 +40,11 @@ export function tokenOf(request: Request): string | null {
 export function hasClassicScopes(token: string): boolean {
   return !/^(github_pat_|ghu_|ghs_)/.test(token)
 }
+
+/**
+ * A demo token whose text contains `read-only` (any case), e.g. `ghp_demo_read-only` or
+ * `github_pat_read-only`: it reads everything, but may not manage webhooks.
+ */
+export function isReadOnlyToken(token: string): boolean {
+  return /read-only/i.test(token)
+}

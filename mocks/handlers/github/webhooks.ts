@@ -1,6 +1,7 @@
 /**
  * Repository webhooks: list, create, get and delete, and their deliveries, for repository admins
- * only. Creating a hook records GitHub's `ping` delivery.
+ * only. Creating a hook records GitHub's `ping` delivery. A `read-only` demo token is refused the
+ * way GitHub refuses a token without hook rights (see refuseReadOnly).
  */
 import { HttpResponse, type RequestHandler } from 'msw'
 import { demoGuid, type DemoRepository } from '../../data/catalog.ts'
@@ -19,7 +20,7 @@ import { githubHeaders } from './headers.ts'
 import { paginate } from './pagination.ts'
 import { permissionsOf } from './payloads.ts'
 import { fullNameOf, repositoryOf } from './repositories.ts'
-import type { Site } from './site.ts'
+import { hasClassicScopes, isReadOnlyToken, type Site } from './site.ts'
 
 const HOOK_DOCS = 'repos/webhooks'
 
@@ -114,14 +115,84 @@ function listDeliveries(context: Context, repo: DemoRepository, hook: MockWebhoo
   )
 }
 
+/** What a hook endpoint does: read (list, get, deliveries), write (create) or delete. */
+type HookAccess = 'read' | 'write' | 'delete'
+
+/**
+ * The classic scopes GitHub accepts per kind of hook request, sent back in
+ * `x-accepted-oauth-scopes` to classic tokens: `admin:repo_hook` may do all, `write:repo_hook`
+ * read/write/ping, `read:repo_hook` read; `repo` (and `public_repo` on a public repository) covers
+ * hooks too (docs "Scopes for OAuth apps"; a create answers `admin:repo_hook, repo,
+ * write:repo_hook`, octokit/octokit.js#1541).
+ */
+const ACCEPTED_SCOPES: Record<HookAccess, string[]> = {
+  read: ['admin:repo_hook', 'read:repo_hook', 'repo', 'write:repo_hook'],
+  write: ['admin:repo_hook', 'repo', 'write:repo_hook'],
+  delete: ['admin:repo_hook', 'repo'],
+}
+
+/**
+ * The fine-grained permission GitHub names in `x-accepted-github-permissions` ("Webhooks" is
+ * `repository_hooks`). GitHub does not list that header in Access-Control-Expose-Headers, so a
+ * browser cannot read it; it is sent all the same.
+ */
+const ACCEPTED_PERMISSION: Record<HookAccess, string> = {
+  read: 'repository_hooks=read',
+  write: 'repository_hooks=write',
+  delete: 'repository_hooks=write',
+}
+
+function acceptedScopes(access: HookAccess, repo: DemoRepository | undefined): string {
+  const scopes = [...ACCEPTED_SCOPES[access]]
+  if (repo && !repo.private) scopes.push('public_repo')
+  return scopes.sort().join(', ')
+}
+
+/** GitHub's 404, with the accepted scopes a classic token is told about. */
+function hookNotFound(
+  context: Context,
+  docs: string,
+  access: HookAccess,
+  repo: DemoRepository | undefined,
+): Response {
+  const response = notFound(context, docs)
+  if (hasClassicScopes(context.token)) {
+    response.headers.set('x-accepted-oauth-scopes', acceptedScopes(access, repo))
+  }
+  return response
+}
+
+/**
+ * A token without hook rights: a classic one (no hook scope) gets the 404 GitHub gives for
+ * whatever it hides, naming the scopes it would accept; a fine-grained one that reaches the
+ * repository gets 403 "Resource not accessible by personal access token" (GitHub App tokens:
+ * "… by integration") naming the permission.
+ */
+function refuseReadOnly(
+  context: Context,
+  docs: string,
+  access: HookAccess,
+  repo: DemoRepository | undefined,
+): Response {
+  if (hasClassicScopes(context.token) || !repo) return hookNotFound(context, docs, access, repo)
+  const message = context.token.startsWith('github_pat_')
+    ? 'Resource not accessible by personal access token'
+    : 'Resource not accessible by integration'
+  const response = failure(context, 403, message, docs)
+  response.headers.set('x-accepted-github-permissions', ACCEPTED_PERMISSION[access])
+  return response
+}
+
 /** Hooks are for repository admins only; everyone else gets a 404, not a 403. */
 function withHookAccess(
   docs: string,
+  access: HookAccess,
   respond: (context: Context, repo: DemoRepository) => Response | Promise<Response>,
 ): (context: Context) => Response | Promise<Response> {
   return (context) => {
     const repo = repositoryOf(context)
-    if (!repo || !permissionsOf(repo).admin) return notFound(context, docs)
+    if (isReadOnlyToken(context.token)) return refuseReadOnly(context, docs, access, repo)
+    if (!repo || !permissionsOf(repo).admin) return hookNotFound(context, docs, access, repo)
     return respond(context, repo)
   }
 }
@@ -204,7 +275,7 @@ export const webhookHandlers: RequestHandler[] = [
   ...route(
     'get',
     '/repos/:owner/:repo/hooks',
-    withHookAccess(`${HOOK_DOCS}#list-repository-webhooks`, (context, repo) => {
+    withHookAccess(`${HOOK_DOCS}#list-repository-webhooks`, 'read', (context, repo) => {
       const hooks = mockWebhooksOf('github', fullNameOf(repo)).map((hook) =>
         hookPayload(context.site, hook),
       )
@@ -215,13 +286,13 @@ export const webhookHandlers: RequestHandler[] = [
   ...route(
     'post',
     '/repos/:owner/:repo/hooks',
-    withHookAccess(`${HOOK_DOCS}#create-a-repository-webhook`, createHook),
+    withHookAccess(`${HOOK_DOCS}#create-a-repository-webhook`, 'write', createHook),
   ),
   // https://docs.github.com/en/rest/repos/webhooks#get-a-repository-webhook
   ...route(
     'get',
     '/repos/:owner/:repo/hooks/:hookId',
-    withHookAccess(`${HOOK_DOCS}#get-a-repository-webhook`, (context, repo) => {
+    withHookAccess(`${HOOK_DOCS}#get-a-repository-webhook`, 'read', (context, repo) => {
       const hook = hookOf(context, repo)
       if (!hook) return notFound(context, `${HOOK_DOCS}#get-a-repository-webhook`)
       return jsonWithEtag(context, hookPayload(context.site, hook))
@@ -231,17 +302,21 @@ export const webhookHandlers: RequestHandler[] = [
   ...route(
     'get',
     '/repos/:owner/:repo/hooks/:hookId/deliveries',
-    withHookAccess(`${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`, (context, repo) => {
-      const hook = hookOf(context, repo)
-      if (!hook) return notFound(context, `${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`)
-      return listDeliveries(context, repo, hook)
-    }),
+    withHookAccess(
+      `${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`,
+      'read',
+      (context, repo) => {
+        const hook = hookOf(context, repo)
+        if (!hook) return notFound(context, `${HOOK_DOCS}#list-deliveries-for-a-repository-webhook`)
+        return listDeliveries(context, repo, hook)
+      },
+    ),
   ),
   // https://docs.github.com/en/rest/repos/webhooks#delete-a-repository-webhook
   ...route(
     'delete',
     '/repos/:owner/:repo/hooks/:hookId',
-    withHookAccess(`${HOOK_DOCS}#delete-a-repository-webhook`, (context, repo) => {
+    withHookAccess(`${HOOK_DOCS}#delete-a-repository-webhook`, 'delete', (context, repo) => {
       const hook = hookOf(context, repo)
       if (!hook) return notFound(context, `${HOOK_DOCS}#delete-a-repository-webhook`)
       mockState.webhooks.delete(hook.id)

@@ -6,7 +6,15 @@ import {
   gitlabDemoUser,
   gitlabNoreplyEmail,
 } from '../../data/gitlab.ts'
-import { API, authenticated, flag, json, webRoot } from './context.ts'
+import {
+  API,
+  authenticated,
+  flag,
+  isReadOnlyToken,
+  json,
+  READ_ONLY_SCOPES,
+  webRoot,
+} from './context.ts'
 import { groupPayload } from './groups.ts'
 import { pageOf } from './pagination.ts'
 
@@ -33,9 +41,10 @@ export const accountHandlers: RequestHandler[] = [
   // https://docs.gitlab.com/api/personal_access_tokens/#get-details-on-a-personal-access-token
   http.get(
     `${API}/personal_access_tokens/self`,
-    authenticated(({ request }) =>
+    authenticated(({ request, token }) =>
       json(request, {
         ...gitlabDemoToken,
+        ...(isReadOnlyToken(token) ? { scopes: READ_ONLY_SCOPES } : {}),
         last_used_at: new Date().toISOString(),
         // About a year from now; GitLab stores a date, and the token dies at midnight UTC.
         expires_at: dateFromNow(365),

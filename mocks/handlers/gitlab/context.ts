@@ -14,6 +14,51 @@ function tokenOf(request: Request): string | null {
 
 type Params = PathParams
 
+/**
+ * A demo token whose text contains `read-only` (any case), e.g. `glpat-read-only`: it has
+ * `read_api` and `read_user` but not `api`, so it reads everything and may not write (hooks).
+ */
+export function isReadOnlyToken(token: string): boolean {
+  return /read-only/i.test(token)
+}
+
+export const READ_ONLY_SCOPES = ['read_api', 'read_user']
+
+const INSUFFICIENT_SCOPE = {
+  error: 'insufficient_scope',
+  error_description: 'The request requires higher privileges than provided by the access token.',
+  scope: 'api',
+}
+
+/**
+ * GitLab's answer to a request its token's scopes do not cover (a write with `read_api`): 403
+ * with the OAuth error body and the same in `WWW-Authenticate`.
+ */
+export function insufficientScope(request: Request): Response {
+  const headers = new Headers({
+    'www-authenticate':
+      'Bearer realm="Protected by OAuth 2.0", error="insufficient_scope", ' +
+      `error_description="${INSUFFICIENT_SCOPE.error_description}", scope="api"`,
+  })
+  return json(request, INSUFFICIENT_SCOPE, { status: 403, headers })
+}
+
+/**
+ * A route that needs the `api` scope: GitLab checks scopes before it looks anything up, so a
+ * `read-only` token gets the 403 whatever the path names.
+ */
+export function needsApiScope(
+  resolver: HttpResponseResolver<Params>,
+): HttpResponseResolver<Params> {
+  return (info) => {
+    const token = tokenOf(info.request)
+    if (token && token !== REVOKED_TOKEN && isReadOnlyToken(token)) {
+      return insufficientScope(info.request)
+    }
+    return resolver(info)
+  }
+}
+
 export interface Context {
   request: Request
   params: Params

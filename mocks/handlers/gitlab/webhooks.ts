@@ -9,7 +9,7 @@ import {
   type MockDelivery,
   type MockWebhook,
 } from '../../state.ts'
-import { API, json, notFound, param, time, type Context } from './context.ts'
+import { API, json, needsApiScope, notFound, param, time, type Context } from './context.ts'
 import { gitlabHeaders } from './headers.ts'
 import { pageOf } from './pagination.ts'
 import { withProject } from './projects.ts'
@@ -161,17 +161,20 @@ export const webhookHandlers: RequestHandler[] = [
       )
     }),
   ),
-  http.post(`${API}/projects/:id/hooks`, withProject(createHook)),
+  // Writes need the `api` scope; reads are fine with `read_api`.
+  http.post(`${API}/projects/:id/hooks`, needsApiScope(withProject(createHook))),
   http.delete(
     `${API}/projects/:id/hooks/:hookId`,
-    withProject(({ request, params }, repo) => {
-      const id = Number(param(params, 'hookId'))
-      const hook = mockState.webhooks.get(id)
-      if (!hook || hook.provider !== 'gitlab' || hook.repository !== String(repo.id)) {
-        return notFound(request, 'Hook')
-      }
-      mockState.webhooks.delete(id)
-      return new HttpResponse(null, { status: 204, headers: gitlabHeaders(request) })
-    }),
+    needsApiScope(
+      withProject(({ request, params }, repo) => {
+        const id = Number(param(params, 'hookId'))
+        const hook = mockState.webhooks.get(id)
+        if (!hook || hook.provider !== 'gitlab' || hook.repository !== String(repo.id)) {
+          return notFound(request, 'Hook')
+        }
+        mockState.webhooks.delete(id)
+        return new HttpResponse(null, { status: 204, headers: gitlabHeaders(request) })
+      }),
+    ),
   ),
 ]

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { findDemoRepository } from '@mocks/data/catalog.ts'
 import { server } from '@mocks/node'
 import { mockState } from '@mocks/state'
 import { connectionStore, selectDatabase } from '@/lib/connection-store.ts'
@@ -132,6 +133,83 @@ describe('release source actions', () => {
     expect(build.commit).toMatchObject({ message: null })
     expect(build.commit?.sha).toMatch(/^[0-9a-f]{40}$/)
     expect(build.result.state).toBe('not-configured')
+  })
+
+  it('a read-only GitHub token leaves the source failed with what it lacks; a better token fixes it', async () => {
+    const connection = await storedConnection({}, 'ghp_demo_read-only')
+    const source = await createReleaseSource(draft(connection.id), endpoints)
+
+    expect(source.webhook.state).toBe('failed')
+    expect(source.webhook.reason).toMatch(
+      new RegExp(
+        '^GitHub did not let this token manage webhooks on octo-demo/git-connector\\. ' +
+          'A classic token needs the admin:repo_hook scope \\(or repo\\); a fine-grained token ' +
+          'needs the “Webhooks: Read and write” repository permission; and you must be an admin ' +
+          'of the repository\\. Enter a token with that access, then Re-provision\\. ' +
+          'GitHub said: “Not Found \\(x-accepted-oauth-scopes: admin:repo_hook, .*repo.*; ' +
+          'x-oauth-scopes: read:org, read:user, user:email\\)”\\.$',
+      ),
+    )
+    expect(mockState.webhooks.size).toBe(0)
+    expect(await releaseSourceStore().get(source.id)).toEqual(source)
+
+    // The person enters a token with hook rights (the record changes with it), then re-provisions.
+    await storedConnection(
+      { ...connection, updatedAt: new Date(Date.now() + 1000).toISOString() },
+      'ghp_demo',
+    )
+    const fixed = await reprovisionWebhook(source, endpoints)
+    expect(fixed.webhook).toMatchObject({ state: 'provisioned', reason: null })
+    expect([...mockState.webhooks.values()].map((hook) => hook.url)).toEqual([
+      `${RECEIVER}/${source.id}`,
+    ])
+    expect(await releaseSourceStore().readWebhookSecret(source.id)).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('a read-only fine-grained GitHub token: GitHub’s own 403 words end the reason', async () => {
+    const connection = await storedConnection({}, 'github_pat_read-only')
+    const source = await createReleaseSource(draft(connection.id), endpoints)
+    expect(source.webhook.state).toBe('failed')
+    expect(source.webhook.reason).toMatch(
+      /^GitHub did not let this token manage webhooks on octo-demo\/git-connector\. .* GitHub said: “Resource not accessible by personal access token”\.$/,
+    )
+  })
+
+  it('a read-only GitLab or Bitbucket token: the reason names the scope and quotes the provider', async () => {
+    const project = findDemoRepository('gitlab', 'platform', 'deploy-pipeline')!
+    const gitlab = await storedConnection({ type: 'gitlab' }, 'glpat-read-only')
+    const fromGitLab = await createReleaseSource(
+      {
+        ...draft(gitlab.id),
+        repository: { id: String(project.id), fullName: 'platform/deploy-pipeline', webUrl: null },
+      },
+      endpoints,
+    )
+    expect(fromGitLab.webhook.state).toBe('failed')
+    expect(fromGitLab.webhook.reason).toMatch(
+      /^GitLab did not let this token manage webhooks on platform\/deploy-pipeline\. The token needs the api scope .* Maintainer or Owner role .* GitLab said: “The request requires higher privileges than provided by the access token”\.$/,
+    )
+
+    const bitbucket = await storedConnection(
+      { type: 'bitbucket', credentialKind: 'api-token', email: 'bea@example.com' },
+      'ATATT-read-only',
+    )
+    const fromBitbucket = await createReleaseSource(
+      {
+        ...draft(bitbucket.id),
+        repository: {
+          id: 'tidewater-labs/tide-api',
+          fullName: 'tidewater-labs/tide-api',
+          webUrl: null,
+        },
+      },
+      endpoints,
+    )
+    expect(fromBitbucket.webhook.state).toBe('failed')
+    expect(fromBitbucket.webhook.reason).toMatch(
+      /^Bitbucket did not let this token manage webhooks on tidewater-labs\/tide-api\. An API token needs the read:webhook:bitbucket, write:webhook:bitbucket and delete:webhook:bitbucket scopes.* Bitbucket said: “Your credentials lack one or more required privilege scopes\. Required: write:webhook:bitbucket”\.$/,
+    )
+    expect(mockState.webhooks.size).toBe(0)
   })
 
   it('does not build a branch that is gone, and says so', async () => {

@@ -1,17 +1,19 @@
 /**
  * What a person does to a release source, as plain async functions the hooks call: create it
- * (provisioning its webhook), re-provision the webhook, delete it (removing the webhook), and
- * trigger a build of its branch's latest commit. Provider failures end up in the source's webhook
- * state or the build's outcome, as sentences; only storage failures and a missing token throw.
+ * (provisioning its webhook), re-provision the webhook, delete it (removing the webhook), re-attach
+ * it to another connection once its own was removed (see disconnect.ts), and trigger a build of its
+ * branch's latest commit. Provider failures end up in the source's webhook state or the build's
+ * outcome, as sentences; only storage failures, a missing token and a wrong connection throw.
  */
 import { requestBuild } from '@/lib/build-trigger.ts'
 import { providerForConnection } from '@/lib/connection-provider.ts'
 import { connectionStore } from '@/lib/connection-store.ts'
+import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import { isProviderError } from '@/providers/errors.ts'
 import type { GitProvider, RepoRef } from '@/providers/types.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
-import { targetOf } from '@/storage/schema.ts'
+import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
 import { checkWebhook, provisionWebhook } from './webhook.ts'
 
 export interface ReleaseSourceDraft {
@@ -225,4 +227,60 @@ async function latestCommit(
     message: head?.message.split('\n')[0] ?? null,
     author: head ? (head.author.login ?? head.author.email) : null,
   }
+}
+
+/**
+ * Whether the connection picker may offer `connection` for re-attaching `source`: the source is
+ * disconnected, and the connection is of the very type it was made with (a repository id means
+ * nothing to another provider, or to another kind of server of the same one).
+ */
+export function canReattachTo(
+  source: Pick<ReleaseSourceRecord, 'connectionId' | 'connectionType'>,
+  connection: Pick<ConnectionRecord, 'type'>,
+): boolean {
+  return source.connectionId === null && connection.type === source.connectionType
+}
+
+/**
+ * Attaches a disconnected source to another connection of the same type, and provisions a fresh
+ * webhook through it (a hook left behind for this source is replaced, as by "Re-provision"). Its
+ * builds and releases stay as they are. A provider refusal ends up in the webhook state, as when
+ * creating; a wrong connection, storage failures and a missing token throw.
+ */
+export async function reattachReleaseSource(
+  source: ReleaseSourceRecord,
+  connectionId: string,
+  endpoints: Endpoints,
+): Promise<ReleaseSourceRecord> {
+  if (source.connectionId !== null) {
+    throw new Error(
+      `“${source.name}” still uses a connection: only a disconnected source can be re-attached.`,
+    )
+  }
+  const stored = await connectionStore().get(connectionId)
+  if (!stored) throw new Error('This connection no longer exists in this browser.')
+  const { record } = stored
+  if (!canReattachTo(source, record)) {
+    const wanted = connectionTypeInfo[source.connectionType].label
+    throw new Error(
+      `“${source.name}” was made with a ${wanted} connection, and can only be re-attached to a ${wanted} connection; “${record.name}” is a ${connectionTypeInfo[record.type].label} connection.`,
+    )
+  }
+  const provider = await providerForConnection(connectionId)
+  const { webhook, secret } = await provisionWebhook({
+    provider,
+    target: targetOf(record),
+    repo: refOf(source),
+    sourceId: source.id,
+    receiverUrl: endpoints.webhookReceiverUrl,
+  })
+  const updated: ReleaseSourceRecord = {
+    ...source,
+    connectionId,
+    webhook,
+    disconnectedAt: null,
+    updatedAt: new Date().toISOString(),
+  }
+  await releaseSourceStore().save(updated, secret ?? undefined)
+  return updated
 }

@@ -5,9 +5,10 @@
  * receiver knows which source a delivery is for and can check it came from this hook.
  */
 import { describeProviderError } from '@/lib/provider-error-message.ts'
-import { isProviderError } from '@/providers/errors.ts'
+import { isProviderError, type ProviderError } from '@/providers/errors.ts'
 import type { GitProvider, ProviderTarget, RepoRef, Webhook } from '@/providers/types.ts'
 import type { ReleaseWebhook } from '@/storage/release-source-schema.ts'
+import { describeWebhookRefusal, isWebhookRefusal } from './webhook-refusal.ts'
 
 export const noWebhook: ReleaseWebhook = {
   state: 'none',
@@ -46,7 +47,8 @@ export interface Provisioned {
 /**
  * Creates the source's hook, or adopts one already pointing at its receiver address (a previous
  * attempt that got as far as the provider). A refusal becomes state "failed" with the provider's
- * reason in a sentence; it does not throw, so the source is saved either way.
+ * reason in a sentence (webhook-refusal.ts says what the token lacks); it does not throw, so the
+ * source is saved either way.
  */
 export async function provisionWebhook(input: ProvisionInput): Promise<Provisioned> {
   const { provider, target, repo, sourceId, receiverUrl, signal } = input
@@ -79,12 +81,21 @@ export async function provisionWebhook(input: ProvisionInput): Promise<Provision
         ...noWebhook,
         state: 'failed',
         url,
-        reason: describeProviderError(error, target),
+        reason: refusalReason(error, target, repo),
         checkedAt,
       },
       secret: null,
     }
   }
+}
+
+/**
+ * A refusal (403, or the 404 a provider gives for what the token may not see) names what this
+ * provider asks of the token and the person; anything else gets the general sentence.
+ */
+function refusalReason(error: ProviderError, target: ProviderTarget, repo: RepoRef): string {
+  const refusal = isWebhookRefusal(error) ? describeWebhookRefusal(error, target, repo) : null
+  return refusal ?? describeProviderError(error, target)
 }
 
 /** Whether the source's hook is still on the provider: "missing" when someone removed it. */

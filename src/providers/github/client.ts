@@ -89,11 +89,46 @@ export function toProviderError(error: unknown, context: ErrorContext): unknown 
     if (typeof value === 'string' || typeof value === 'number') headers.set(name, String(value))
   }
   const detail = githubMessage(response.data, context.token)
+  const missing = missingClassicScope(error.status, headers, detail)
+  if (missing) return missing
   const failure = errorFromHttpFailure(
     { status: error.status, headers, ...(detail === undefined ? {} : { detail }) },
     context.notFoundSubject ? { notFoundSubject: context.notFoundSubject } : {},
   )
   return asSecondaryRateLimit(failure, headers) ?? failure
+}
+
+/**
+ * GitHub answers 404, not 403, when a classic token lacks the scope an endpoint needs, and then
+ * says which scopes it accepts (`x-accepted-oauth-scopes`) next to those the token has
+ * (`x-oauth-scopes`); both are CORS-exposed. When the token has none of the accepted ones, the
+ * 404 is a missing scope, not a missing resource: `forbidden`, with GitHub's words and both lists
+ * as the detail. Fine-grained and GitHub App tokens send no `x-oauth-scopes`, so they are left
+ * alone, as is a 404 that accepts no scope at all (an empty header).
+ */
+function missingClassicScope(
+  status: number,
+  headers: Headers,
+  detail: string | undefined,
+): ProviderError | null {
+  if (status !== 404) return null
+  const accepted = scopeList(headers.get('x-accepted-oauth-scopes'))
+  const granted = headers.has('x-oauth-scopes') ? scopeList(headers.get('x-oauth-scopes')) : null
+  if (accepted.length === 0 || granted === null) return null
+  if (accepted.some((scope) => granted.includes(scope))) return null
+  const has = granted.length === 0 ? '(none)' : granted.join(', ')
+  return new ProviderError('forbidden', 'The token lacks the scope GitHub asks for here.', {
+    status,
+    subject: 'token',
+    detail: `${detail ?? 'Not Found'} (x-accepted-oauth-scopes: ${accepted.join(', ')}; x-oauth-scopes: ${has})`,
+  })
+}
+
+function scopeList(header: string | null): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '')
 }
 
 /**

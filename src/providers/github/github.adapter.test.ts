@@ -335,6 +335,59 @@ describe('GitHub webhooks', () => {
     expect((await providerFailure(provider.deleteWebhook(ref, '1'))).kind).toBe('forbidden')
   })
 
+  it('turns the 404 a classic token without a hook scope gets into `forbidden`, naming scopes', async () => {
+    const readOnly = createGitHubProvider(DOTCOM, { token: 'ghp_demo_read-only' })
+    // The token still reads.
+    expect((await readOnly.listBranches(SAMPLE, { pageSize: 1 })).items).toHaveLength(1)
+    const input = { url: 'https://hooks.example.com/x', secret: 's' }
+    for (const call of [readOnly.listWebhooks(SAMPLE), readOnly.createWebhook(SAMPLE, input)]) {
+      const error = await providerFailure(call)
+      expect(error).toMatchObject({ kind: 'forbidden', status: 404, subject: 'token' })
+      expect(error.detail).toMatch(
+        /^Not Found \(x-accepted-oauth-scopes: admin:repo_hook, .*repo.*; x-oauth-scopes: read:org, read:user, user:email\)$/,
+      )
+    }
+    expect(mockWebhooksOf('github', SAMPLE.fullName)).toEqual([])
+  })
+
+  it('reads the scope headers of any 404: a token with an accepted scope keeps the usual path', async () => {
+    const hooks = `${API}/repos/octo-demo/git-connector/hooks`
+    const notFound = (scopes: Record<string, string>) => () =>
+      HttpResponse.json(
+        { message: 'Not Found', status: '404' },
+        { status: 404, headers: { 'x-accepted-oauth-scopes': 'admin:repo_hook, repo', ...scopes } },
+      )
+    server.use(http.get(hooks, notFound({ 'x-oauth-scopes': '' })))
+    expect(await providerFailure(github().listWebhooks(SAMPLE))).toMatchObject({
+      kind: 'forbidden',
+      detail: 'Not Found (x-accepted-oauth-scopes: admin:repo_hook, repo; x-oauth-scopes: (none))',
+    })
+    // Has `repo` but is no admin: GitHub hides the hooks; the adapter explains.
+    server.use(http.get(hooks, notFound({ 'x-oauth-scopes': 'repo, read:user' })))
+    expect(await providerFailure(github().listWebhooks(SAMPLE))).toMatchObject({
+      kind: 'forbidden',
+      detail: HOOKS_NOT_ALLOWED_DETAIL,
+    })
+    // No x-oauth-scopes (a fine-grained token): nothing to compare.
+    server.use(http.get(hooks, notFound({})))
+    expect((await providerFailure(github().listWebhooks(SAMPLE))).detail).toBe(
+      HOOKS_NOT_ALLOWED_DETAIL,
+    )
+  })
+
+  it('reports the 403 a fine-grained token without the Webhooks permission gets', async () => {
+    const readOnly = createGitHubProvider(DOTCOM, { token: 'github_pat_read-only' })
+    const error = await providerFailure(
+      readOnly.createWebhook(SAMPLE, { url: 'https://hooks.example.com/x', secret: 's' }),
+    )
+    expect(error).toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+      subject: 'token',
+      detail: 'Resource not accessible by personal access token',
+    })
+  })
+
   it('says not-found for a missing repository or a hook that is gone', async () => {
     const provider = github()
     const missing = { id: 'octo-demo/nope', fullName: 'octo-demo/nope' }
