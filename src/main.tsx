@@ -12,7 +12,22 @@ if (demo) {
   const { startDemoWorker } = await import('../mocks/browser.ts')
   await startDemoWorker(import.meta.env.BASE_URL)
 }
-const { config, problem } = await loadRuntimeConfig(import.meta.env.BASE_URL)
+const loaded = await loadRuntimeConfig(import.meta.env.BASE_URL)
+const { problem } = loaded
+let { config } = loaded
+let demoControlUrl: string | null = null
+if (demo) {
+  // Demo mode's simulated deployment answers where a real one would have its own services; a
+  // config.json that names real ones still wins.
+  const endpoints = await import('../mocks/demo-endpoints.ts')
+  const { DEMO_BUILD_TRIGGER_URL, DEMO_WEBHOOK_RECEIVER_URL } = endpoints
+  demoControlUrl = endpoints.DEMO_CONTROL_URL
+  config = {
+    ...config,
+    webhookReceiverUrl: config.webhookReceiverUrl ?? DEMO_WEBHOOK_RECEIVER_URL,
+    buildTriggerUrl: config.buildTriggerUrl ?? DEMO_BUILD_TRIGGER_URL,
+  }
+}
 selectDatabase(databaseNameFor(demo))
 if (demo && wantsDemoSeed(window.location)) {
   const { seedDemoConnections } = await import('../mocks/seed-demo.ts')
@@ -26,7 +41,7 @@ createRoot(root).render(
     <App
       queryClient={createQueryClient()}
       config={config}
-      environment={{ demo, configProblem: problem }}
+      environment={{ demo, configProblem: problem, demoControlUrl }}
     />
   </StrictMode>,
 )

@@ -9,7 +9,14 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core'
-import { IconFlask, IconGitBranch, IconMoon, IconPlugConnected, IconSun } from '@tabler/icons-react'
+import {
+  IconFlask,
+  IconGitBranch,
+  IconMoon,
+  IconPlugConnected,
+  IconRocket,
+  IconSun,
+} from '@tabler/icons-react'
 import { NavLink as RouterNavLink, Outlet } from 'react-router'
 import { useAppEnvironment } from './app-context.ts'
 import { ConnectionPanelHost } from './components/connection-panel-host.tsx'
@@ -36,12 +43,20 @@ export function Layout() {
           label="Connections"
           leftSection={<IconPlugConnected size={18} />}
         />
+        <NavLink
+          component={RouterNavLink}
+          to="/release-sources"
+          label="Release Sources"
+          leftSection={<IconRocket size={18} />}
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         {demo ? (
           <Alert color="grape" icon={<IconFlask size={18} />} mb="lg" title="Demo mode is on">
             Providers are simulated in this tab and demo connections are kept apart from real ones.
-            Any token works; the token <code>revoked</code> is refused.{' '}
+            Any token works; the token <code>revoked</code> is refused, and a token containing{' '}
+            <code>read-only</code> (e.g. <code>ghp_demo_read-only</code>) reads everything but may
+            not create webhooks.{' '}
             <Anchor href={`${import.meta.env.BASE_URL}?demo=off`}>Leave the demo</Anchor>
           </Alert>
         ) : null}

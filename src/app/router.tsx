@@ -2,7 +2,12 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, Navigate, useLocation } from 'react-router'
 import { Layout } from './layout.tsx'
 import { repositoriesLoader } from './route-loaders.ts'
-import { loadRepositoriesPage, loadRepositoryPage } from './routes/lazy-pages.ts'
+import {
+  loadReleaseSourcePage,
+  loadReleaseSourcesPage,
+  loadRepositoriesPage,
+  loadRepositoryPage,
+} from './routes/lazy-pages.ts'
 import { ConnectionsPage } from './routes/connections-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
@@ -24,6 +29,14 @@ export function createRouter(queryClient: QueryClient) {
             // A splat: GitHub and Bitbucket ids are `owner/name`, and names can nest deeper.
             path: 'connections/:connectionId/repositories/*',
             lazy: () => loadRepositoryPage().then((m) => ({ Component: m.RepositoryPage })),
+          },
+          {
+            path: 'release-sources',
+            lazy: () => loadReleaseSourcesPage().then((m) => ({ Component: m.ReleaseSourcesPage })),
+          },
+          {
+            path: 'release-sources/:sourceId',
+            lazy: () => loadReleaseSourcePage().then((m) => ({ Component: m.ReleaseSourcePage })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,4 +10,6 @@ export const paths = {
     const id = repo.id.split('/').map(encodeURIComponent).join('/')
     return `${paths.repositories(connectionId)}/${id}?${query.toString()}`
   },
+  releaseSources: () => '/release-sources',
+  releaseSource: (sourceId: string) => `/release-sources/${encodeURIComponent(sourceId)}`,
 }

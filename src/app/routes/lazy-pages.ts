@@ -4,3 +4,5 @@
  */
 export const loadRepositoriesPage = () => import('./repositories-page.tsx')
 export const loadRepositoryPage = () => import('./repository-page.tsx')
+export const loadReleaseSourcesPage = () => import('./release-sources-page.tsx')
+export const loadReleaseSourcePage = () => import('./release-source-page.tsx')

@@ -1,0 +1,92 @@
+import { Anchor, Badge, Code, Group, Stack, Text } from '@mantine/core'
+import { formatRelative } from '@/lib/format-time.ts'
+import type { ShownRelease } from '../hooks/use-source-releases.ts'
+
+/** The source's matching releases and tags, newest first, each with its commit and author. */
+export function SourceReleaseList({
+  rows,
+  pattern,
+}: {
+  rows: readonly ShownRelease[]
+  pattern: string | null
+}) {
+  if (rows.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {pattern
+          ? `No release or tag matches ${pattern} yet.`
+          : 'This repository has no releases or tags yet.'}
+      </Text>
+    )
+  }
+  return (
+    <Stack gap={0} role="list" aria-label="Releases and tags">
+      {rows.map((row) => (
+        <Group
+          key={row.tagName}
+          justify="space-between"
+          wrap="nowrap"
+          py="xs"
+          role="listitem"
+          data-testid="release-row"
+          style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="sm" fw={600} truncate="end">
+                {row.webUrl ? (
+                  <Anchor href={row.webUrl} target="_blank" rel="noopener noreferrer" inherit>
+                    {row.name ?? row.tagName}
+                  </Anchor>
+                ) : (
+                  (row.name ?? row.tagName)
+                )}
+              </Text>
+              {row.name && row.name !== row.tagName ? <Code>{row.tagName}</Code> : null}
+              <Badge size="xs" variant="outline" color={row.kind === 'release' ? 'blue' : 'gray'}>
+                {row.kind === 'release' ? 'Release' : 'Tag'}
+              </Badge>
+              {row.prerelease ? (
+                <Badge size="xs" color="orange">
+                  Pre-release
+                </Badge>
+              ) : null}
+            </Group>
+            <Text size="xs" c="dimmed" truncate="end">
+              {row.commit ? (
+                <>
+                  <Code data-testid="release-commit">{row.commit.sha.slice(0, 7)}</Code>
+                  {row.commit.subject ? ` ${row.commit.subject}` : ''}
+                  {row.commit.author ? (
+                    <>
+                      {' · by '}
+                      <Text
+                        span
+                        inherit
+                        fw={600}
+                        c="var(--mantine-color-text)"
+                        title={row.commit.authorDetails ?? undefined}
+                        data-testid="release-author"
+                      >
+                        {row.commit.author}
+                      </Text>
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                'Commit not known'
+              )}
+            </Text>
+          </Stack>
+          {row.date ? (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={row.date} title={new Date(row.date).toLocaleString()}>
+                {formatRelative(row.date)}
+              </time>
+            </Text>
+          ) : null}
+        </Group>
+      ))}
+    </Stack>
+  )
+}

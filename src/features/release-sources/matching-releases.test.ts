@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { Release, Tag } from '@/providers/types.ts'
+import { matchingEntries, newestFirst } from './matching-releases.ts'
+
+const release = (
+  tagName: string,
+  publishedAt: string | null,
+  extra: Partial<Release> = {},
+): Release => ({
+  id: tagName,
+  tagName,
+  name: `Release ${tagName}`,
+  body: null,
+  draft: false,
+  prerelease: false,
+  publishedAt,
+  webUrl: `https://example.com/${tagName}`,
+  authorLogin: null,
+  ...extra,
+})
+const tag = (name: string, date: string | null = null): Tag => ({
+  name,
+  commitSha: name.replace(/\W/g, '').padEnd(40, 'a'),
+  message: null,
+  date,
+})
+
+describe('matchingEntries', () => {
+  it('joins a release with its tag, keeps bare tags, and drops drafts and non-matching tags', () => {
+    const entries = matchingEntries(
+      [release('v2.0.0', '2026-05-01T00:00:00Z'), release('v3.0.0', null, { draft: true })],
+      [tag('v2.0.0'), tag('v1.0.0', '2026-01-01T00:00:00Z'), tag('nightly-7')],
+      'v*',
+    )
+    expect(entries.map((entry) => [entry.tagName, entry.kind])).toEqual([
+      ['v2.0.0', 'release'],
+      ['v1.0.0', 'tag'],
+    ])
+    expect(entries[0]?.sha).toBe(tag('v2.0.0').commitSha)
+    expect(entries[0]?.name).toBe('Release v2.0.0')
+  })
+
+  it('takes every tag without a pattern', () => {
+    expect(matchingEntries([], [tag('a'), tag('b')], null)).toHaveLength(2)
+  })
+
+  it('gives a release whose tag is not listed no commit rather than a guess', () => {
+    expect(matchingEntries([release('v9', null)], [], null)[0]?.sha).toBeNull()
+  })
+})
+
+describe('newestFirst', () => {
+  it('orders by own date, else the commit date, undated last in provider order', () => {
+    const entries = matchingEntries(
+      [],
+      [
+        tag('old', '2025-01-01T00:00:00Z'),
+        tag('light-a'),
+        tag('light-b'),
+        tag('new', '2026-01-01T00:00:00+02:00'),
+      ],
+      null,
+    )
+    const commitDates: Record<string, string> = { 'light-a': '2025-06-01T00:00:00Z' }
+    const ordered = newestFirst(entries, (entry) => commitDates[entry.tagName] ?? null)
+    expect(ordered.map((entry) => entry.tagName)).toEqual(['new', 'light-a', 'old', 'light-b'])
+  })
+})

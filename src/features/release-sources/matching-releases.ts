@@ -1,0 +1,99 @@
+/**
+ * What a release source shows: the repository's releases and tags whose tag matches the source's
+ * pattern, one entry per tag, newest first. A release and its tag are one entry (the release has
+ * the title and publish date, the tag the commit); drafts are not releases yet and are left out.
+ */
+import type { Release, Tag } from '@/providers/types.ts'
+import type { SeenRelease } from '@/storage/release-source-schema.ts'
+import { tagMatcher } from './tag-pattern.ts'
+
+export interface ReleaseEntry {
+  tagName: string
+  kind: 'release' | 'tag'
+  name: string | null
+  /** The tagged commit, when the tag list has the tag. */
+  sha: string | null
+  /** Release publish time or annotated tag date; null for lightweight tags. */
+  publishedAt: string | null
+  webUrl: string | null
+  prerelease: boolean
+}
+
+/** At most this many entries are shown and have their commit looked up. */
+export const ENTRY_LIMIT = 20
+
+export function matchingEntries(
+  releases: readonly Release[],
+  tags: readonly Tag[],
+  pattern: string | null,
+): ReleaseEntry[] {
+  const matches = tagMatcher(pattern)
+  const tagByName = new Map(tags.map((tag) => [tag.name, tag]))
+  const entries = new Map<string, ReleaseEntry>()
+  for (const release of releases) {
+    if (release.draft || !matches(release.tagName)) continue
+    entries.set(release.tagName, {
+      tagName: release.tagName,
+      kind: 'release',
+      name: release.name,
+      sha: tagByName.get(release.tagName)?.commitSha ?? null,
+      publishedAt: release.publishedAt,
+      webUrl: release.webUrl,
+      prerelease: release.prerelease,
+    })
+  }
+  for (const tag of tags) {
+    if (entries.has(tag.name) || !matches(tag.name)) continue
+    entries.set(tag.name, {
+      tagName: tag.name,
+      kind: 'tag',
+      name: null,
+      sha: tag.commitSha,
+      publishedAt: tag.date,
+      webUrl: null,
+      prerelease: false,
+    })
+  }
+  return [...entries.values()]
+}
+
+/**
+ * Newest first by the entry's own date, else its commit's (`commitDate`), as instants. Entries
+ * with no date at all keep the provider's order, after the dated ones.
+ */
+export function newestFirst(
+  entries: readonly ReleaseEntry[],
+  commitDate: (entry: ReleaseEntry) => string | null,
+): ReleaseEntry[] {
+  const timeOf = (entry: ReleaseEntry) => {
+    const iso = entry.publishedAt ?? commitDate(entry)
+    const time = iso === null ? Number.NaN : Date.parse(iso)
+    return Number.isFinite(time) ? time : null
+  }
+  return entries
+    .map((entry, index) => ({ entry, index, time: timeOf(entry) }))
+    .sort((a, b) => {
+      if (a.time !== null && b.time !== null) return b.time - a.time || a.index - b.index
+      if (a.time !== null) return -1
+      if (b.time !== null) return 1
+      return a.index - b.index
+    })
+    .map(({ entry }) => entry)
+}
+
+/** The entry as this browser records it, with its commit once known. */
+export function seenRelease(
+  entry: ReleaseEntry,
+  commit: SeenRelease['commit'],
+  publishedAt: string | null,
+): SeenRelease {
+  return {
+    tagName: entry.tagName,
+    kind: entry.kind,
+    name: entry.name,
+    commit,
+    publishedAt,
+    webUrl: entry.webUrl,
+    prerelease: entry.prerelease,
+  }
+}
