@@ -68,7 +68,7 @@ export async function requestBuild(
     return {
       state: 'accepted',
       status: response.status,
-      message: said ?? `${host} accepted the build request (${response.status}).`,
+      message: `${host} accepted the build request (${response.status})${said ? `: “${said}”` : '.'}`,
     }
   }
   return {

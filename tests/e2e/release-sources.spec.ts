@@ -253,6 +253,23 @@ test('GitLab and Bitbucket sources register their release webhooks; Custom Git b
     secret_set: true,
   })
 
+  // Deleting a source removes the webhook it created.
+  await page.getByRole('link', { name: 'Release Sources', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Release sources' })).toContainText('Bitbucket tags')
+  await page.screenshot({ path: 'tests/screenshots/release-sources.png' })
+  await page.getByRole('link', { name: 'GitLab releases' }).click()
+  await page.getByRole('button', { name: 'Delete' }).click()
+  await page.getByRole('button', { name: 'Delete release source' }).click()
+  await expect(page.getByRole('table', { name: 'Release sources' })).not.toContainText(
+    'GitLab releases',
+  )
+  const gitlabAfter = (await providerGet(
+    page,
+    `https://gitlab.com/api/v4/projects/${gitlab.repository.id}/hooks`,
+    `Bearer ${GITLAB_TOKEN}`,
+  )) as { body: unknown[] }
+  expect(gitlabAfter.body).toEqual([])
+
   // Custom Git: no webhook; Trigger Build resolves the branch head through the remote's refs.
   await addSource(page, { name: 'Plain git builds', connection: 'Plain git', branch: 'develop' })
   await expect(page.getByText('A plain git remote cannot call anyone')).toBeVisible()

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { IconFlask } from '@tabler/icons-react'
 import { useState } from 'react'
-import { connectionKeys } from '@/lib/connection-queries.ts'
+import { repositoryScopeKey } from '@/features/commits/queries.ts'
 import type { ConnectionType } from '@/providers/types.ts'
 import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { useAppEnvironment } from '../app-context.ts'
@@ -42,19 +42,16 @@ export function SimulateReleaseCard({ source }: { source: ReleaseSourceRecord })
         body: JSON.stringify({ provider, repository: source.repository.id, tag: name }),
       })
       const body: unknown = await response.json()
-      if (!response.ok)
+      if (!response.ok) {
         throw new Error(messageOf(body) ?? `The simulation answered ${response.status}.`)
-      return body as Published
+      }
+      return publishedFrom(body)
     },
     onSuccess: async () => {
       setTag('')
       if (source.connectionId) {
         await queryClient.invalidateQueries({
-          queryKey: [
-            ...connectionKeys.scope(source.connectionId),
-            'repository',
-            source.repository.id,
-          ],
+          queryKey: repositoryScopeKey(source.connectionId, source.repository),
         })
       }
     },
@@ -111,4 +108,14 @@ function messageOf(body: unknown): string | null {
     return typeof body.message === 'string' ? body.message : null
   }
   return null
+}
+
+function publishedFrom(body: unknown): Published {
+  if (typeof body === 'object' && body !== null) {
+    const { tag, sha, deliveries } = body as Record<string, unknown>
+    if (typeof tag === 'string' && typeof sha === 'string' && typeof deliveries === 'number') {
+      return { tag, sha, deliveries }
+    }
+  }
+  throw new Error('The simulation answered in an unexpected shape.')
 }

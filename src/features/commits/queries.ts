@@ -10,8 +10,10 @@ import type { RepoRef } from '@/providers/types.ts'
 
 const COMMIT_PAGE = 50
 
-const repoKey = (connectionId: string, repo: RepoRef) =>
+/** Everything fetched about one repository through one connection: invalidate it to refetch all. */
+export const repositoryScopeKey = (connectionId: string, repo: Pick<RepoRef, 'id'>) =>
   [...connectionKeys.scope(connectionId), 'repository', repo.id] as const
+const repoKey = repositoryScopeKey
 
 export function capabilitiesQuery(connectionId: string) {
   return queryOptions({

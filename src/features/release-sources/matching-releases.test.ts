@@ -50,7 +50,7 @@ describe('matchingEntries', () => {
 })
 
 describe('newestFirst', () => {
-  it('orders by own date, else the commit date, undated last in provider order', () => {
+  it('orders by own date, else the commit date, undated last by version', () => {
     const entries = matchingEntries(
       [],
       [
@@ -64,5 +64,14 @@ describe('newestFirst', () => {
     const commitDates: Record<string, string> = { 'light-a': '2025-06-01T00:00:00Z' }
     const ordered = newestFirst(entries, (entry) => commitDates[entry.tagName] ?? null)
     expect(ordered.map((entry) => entry.tagName)).toEqual(['new', 'light-a', 'old', 'light-b'])
+  })
+
+  it('puts the highest version first among undated tags', () => {
+    const entries = matchingEntries([], [tag('v0.9.0'), tag('v1.10.0'), tag('v1.9.0')], null)
+    expect(newestFirst(entries, () => null).map((entry) => entry.tagName)).toEqual([
+      'v1.10.0',
+      'v1.9.0',
+      'v0.9.0',
+    ])
   })
 })

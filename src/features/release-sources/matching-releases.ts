@@ -59,8 +59,11 @@ export function matchingEntries(
 
 /**
  * Newest first by the entry's own date, else its commit's (`commitDate`), as instants. Entries
- * with no date at all keep the provider's order, after the dated ones.
+ * with no date at all (a plain git remote's tags) come after the dated ones, highest version first:
+ * ref order is alphabetical, which would put v0.9 above v1.1.
  */
+const versionOrder = new Intl.Collator('en', { numeric: true })
+
 export function newestFirst(
   entries: readonly ReleaseEntry[],
   commitDate: (entry: ReleaseEntry) => string | null,
@@ -76,7 +79,7 @@ export function newestFirst(
       if (a.time !== null && b.time !== null) return b.time - a.time || a.index - b.index
       if (a.time !== null) return -1
       if (b.time !== null) return 1
-      return a.index - b.index
+      return versionOrder.compare(b.entry.tagName, a.entry.tagName) || a.index - b.index
     })
     .map(({ entry }) => entry)
 }

@@ -5,7 +5,7 @@
  * the connection drops it.
  */
 import { queryOptions } from '@tanstack/react-query'
-import { connectionKeys } from '@/lib/connection-queries.ts'
+import { repositoryScopeKey } from '@/features/commits/queries.ts'
 import { providerForConnection } from '@/lib/connection-provider.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import { STALE } from '@/lib/stale-times.ts'
@@ -54,8 +54,7 @@ export function seenReleasesQuery(sourceId: string) {
   })
 }
 
-const repoKey = (connectionId: string, repo: RepoRef) =>
-  [...connectionKeys.scope(connectionId), 'repository', repo.id] as const
+const repoKey = repositoryScopeKey
 
 /**
  * One commit by sha: the newest entry of the history that starts there (every adapter can list

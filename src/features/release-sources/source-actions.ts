@@ -83,7 +83,20 @@ export async function reprovisionWebhook(
   endpoints: Endpoints,
 ): Promise<ReleaseSourceRecord> {
   if (source.connectionId === null) throw new Error('Attach the source to a connection first.')
-  const { record, provider } = await connectionAndProvider(source.connectionId)
+  return saveWithFreshWebhook(source, source.connectionId, endpoints)
+}
+
+/**
+ * Provisions the source's hook through `connectionId` and saves the source with it, its new secret
+ * and `changes`. A provider refusal is stored as the hook's state, not thrown.
+ */
+async function saveWithFreshWebhook(
+  source: ReleaseSourceRecord,
+  connectionId: string,
+  endpoints: Endpoints,
+  changes: Partial<ReleaseSourceRecord> = {},
+): Promise<ReleaseSourceRecord> {
+  const { record, provider } = await connectionAndProvider(connectionId)
   const { webhook, secret } = await provisionWebhook({
     provider,
     target: targetOf(record),
@@ -91,7 +104,7 @@ export async function reprovisionWebhook(
     sourceId: source.id,
     receiverUrl: endpoints.webhookReceiverUrl,
   })
-  const updated = { ...source, webhook, updatedAt: new Date().toISOString() }
+  const updated = { ...source, ...changes, webhook, updatedAt: new Date().toISOString() }
   await releaseSourceStore().save(updated, secret ?? undefined)
   return updated
 }
@@ -266,21 +279,8 @@ export async function reattachReleaseSource(
       `“${source.name}” was made with a ${wanted} connection, and can only be re-attached to a ${wanted} connection; “${record.name}” is a ${connectionTypeInfo[record.type].label} connection.`,
     )
   }
-  const provider = await providerForConnection(connectionId)
-  const { webhook, secret } = await provisionWebhook({
-    provider,
-    target: targetOf(record),
-    repo: refOf(source),
-    sourceId: source.id,
-    receiverUrl: endpoints.webhookReceiverUrl,
-  })
-  const updated: ReleaseSourceRecord = {
-    ...source,
+  return saveWithFreshWebhook(source, connectionId, endpoints, {
     connectionId,
-    webhook,
     disconnectedAt: null,
-    updatedAt: new Date().toISOString(),
-  }
-  await releaseSourceStore().save(updated, secret ?? undefined)
-  return updated
+  })
 }

@@ -3,7 +3,7 @@
  * and list, its builds, or the provider data a new release shows up in.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { connectionKeys } from '@/lib/connection-queries.ts'
+import { repositoryScopeKey } from '@/features/commits/queries.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { releaseSourceKeys } from '../queries.ts'
@@ -64,11 +64,7 @@ export function useReprovision() {
       if (source.connectionId) {
         // The new hook's deliveries (GitHub's ping) are under a new hook id; drop the old ones.
         await queryClient.invalidateQueries({
-          queryKey: [
-            ...connectionKeys.scope(source.connectionId),
-            'repository',
-            source.repository.id,
-          ],
+          queryKey: repositoryScopeKey(source.connectionId, source.repository),
         })
       }
     },
