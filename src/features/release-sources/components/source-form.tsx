@@ -124,7 +124,6 @@ export function SourceForm({ existing, otherNames, onDone }: Props) {
           <BranchSelect
             record={record}
             repository={values.repository}
-            disabled={editing && record.type === 'custom-git'}
             inputProps={form.getInputProps('branch')}
           />
         ) : null}
@@ -165,11 +164,10 @@ function connectionOption(stored: StoredConnection) {
 interface BranchSelectProps {
   record: ConnectionRecord
   repository: NonNullable<SourceFormValues['repository']>
-  disabled: boolean
   inputProps: ReturnType<ReturnType<typeof useForm<SourceFormValues>>['getInputProps']>
 }
 
-function BranchSelect({ record, repository, disabled, inputProps }: BranchSelectProps) {
+function BranchSelect({ record, repository, inputProps }: BranchSelectProps) {
   const branches = useQuery(branchListQuery(record.id, repository, ''))
   const names = branches.data?.items.map((branch) => branch.name) ?? []
   const current = typeof inputProps.value === 'string' ? inputProps.value : null
@@ -186,7 +184,6 @@ function BranchSelect({ record, repository, disabled, inputProps }: BranchSelect
       placeholder={branches.isPending ? 'Loading branches…' : 'Choose a branch'}
       withAsterisk
       searchable
-      disabled={disabled}
       data={data}
       nothingFoundMessage="No branch by that name"
       allowDeselect={false}
