@@ -136,6 +136,17 @@ function secretHeader(headers: string | undefined): string | null {
   return line ? line.slice(line.indexOf(':') + 1) : null
 }
 
+/** The stored subscription a path's `:subscriptionId` names, if any. */
+function subscriptionAt(id: unknown): MockWebhook | undefined {
+  return [...mockState.webhooks.values()].find(
+    (hook) => hook.provider === 'azure-devops' && hook.extra.subscriptionId === id,
+  )
+}
+
+function subscriptionNotFound(id: unknown): Response {
+  return notFound('SubscriptionNotFoundException', `Subscription ${String(id)} does not exist.`)
+}
+
 export const webhookHandlers: RequestHandler[] = [
   http.get(
     '*/_apis/hooks/subscriptions',
@@ -198,16 +209,8 @@ export const webhookHandlers: RequestHandler[] = [
   http.get(
     '*/_apis/hooks/subscriptions/:subscriptionId/notifications',
     guarded((request, site, params) => {
-      const stored = [...mockState.webhooks.values()].find(
-        (hook) =>
-          hook.provider === 'azure-devops' && hook.extra.subscriptionId === params.subscriptionId,
-      )
-      if (!stored) {
-        return notFound(
-          'SubscriptionNotFoundException',
-          `Subscription ${String(params.subscriptionId)} does not exist.`,
-        )
-      }
+      const stored = subscriptionAt(params.subscriptionId)
+      if (!stored) return subscriptionNotFound(params.subscriptionId)
       const max = Math.max(Number(new URL(request.url).searchParams.get('maxResults')) || 100, 1)
       const value = mockDeliveriesOf(stored.id)
         .slice(0, max)
@@ -219,16 +222,8 @@ export const webhookHandlers: RequestHandler[] = [
   http.delete(
     '*/_apis/hooks/subscriptions/:subscriptionId',
     guarded((_request, _site, params) => {
-      const stored = [...mockState.webhooks.values()].find(
-        (hook) =>
-          hook.provider === 'azure-devops' && hook.extra.subscriptionId === params.subscriptionId,
-      )
-      if (!stored) {
-        return notFound(
-          'SubscriptionNotFoundException',
-          `Subscription ${String(params.subscriptionId)} does not exist.`,
-        )
-      }
+      const stored = subscriptionAt(params.subscriptionId)
+      if (!stored) return subscriptionNotFound(params.subscriptionId)
       mockState.webhooks.delete(stored.id)
       return new HttpResponse(null, { status: 204 })
     }),
