@@ -1,10 +1,9 @@
 import { Alert, Text } from '@mantine/core'
 import { ReenterTokenButton } from '@/features/connections/components/reenter-token-button.tsx'
 import { TokenMissingError } from '@/lib/connection-provider.ts'
-import { connectionTypeInfo } from '@/lib/connection-types.ts'
-import { describeProviderError } from '@/lib/provider-error-message.ts'
+import { describeFailure } from '@/lib/failure-message.ts'
 import { isProviderError } from '@/providers/errors.ts'
-import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+import type { ConnectionRecord } from '@/storage/schema.ts'
 
 interface Props {
   title: string
@@ -20,22 +19,11 @@ interface Props {
 export function ProviderErrorAlert({ title, error, record }: Props) {
   const needsToken =
     error instanceof TokenMissingError || (isProviderError(error) && error.kind === 'unauthorized')
-  const message = isProviderError(error)
-    ? describeProviderError(error, targetOf(record))
-    : error instanceof TokenMissingError
-      ? tokenMissingMessage(error, record)
-      : error.message
+  const message = describeFailure(error, record)
   return (
     <Alert color={needsToken ? 'orange' : 'red'} title={title} role="alert">
       <Text size="sm">{message}</Text>
       {needsToken ? <ReenterTokenButton connectionId={record.id} mt="sm" /> : null}
     </Alert>
   )
-}
-
-function tokenMissingMessage(error: TokenMissingError, record: ConnectionRecord): string {
-  const provider = connectionTypeInfo[record.type].label
-  return error.reason === 'refused'
-    ? `${provider} refused the stored token: it was revoked, has expired or was replaced. Re-enter a token to go on; nothing else about “${record.name}” is lost.`
-    : `This browser no longer has the token for “${record.name}”. Re-enter it to go on; nothing else is lost.`
 }

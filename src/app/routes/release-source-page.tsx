@@ -36,15 +36,11 @@ import {
   useTriggerBuild,
 } from '@/features/release-sources/hooks/use-source-mutations.ts'
 import { useSourceReleases } from '@/features/release-sources/hooks/use-source-releases.ts'
-import { TokenMissingError } from '@/lib/connection-provider.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { describeFailure } from '@/lib/failure-message.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import { paths } from '@/lib/paths.ts'
-import { describeProviderError } from '@/lib/provider-error-message.ts'
-import { isProviderError } from '@/providers/errors.ts'
-import type { StoredConnection } from '@/storage/connection-store.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
-import { targetOf } from '@/storage/schema.ts'
 import { SimulateReleaseCard } from '../components/simulate-release-card.tsx'
 
 /** One release source: its releases and tags, its webhook, its builds, and Trigger Build. */
@@ -92,7 +88,9 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
   )
   const builds = useBuilds(source.id)
   const [editing, setEditing] = useState(false)
-  const describeError = (error: Error) => failureSentence(error, source, stored)
+  // Without a connection (disconnected), only the error's own words are left.
+  const describeError = (error: Error) =>
+    stored ? describeFailure(error, stored.record) : error.message
   const info = connectionTypeInfo[source.connectionType]
 
   return (
@@ -362,16 +360,4 @@ function DeleteSourceButton({ source }: { source: ReleaseSourceRecord }) {
       </Modal>
     </>
   )
-}
-
-function failureSentence(
-  error: Error,
-  source: ReleaseSourceRecord,
-  stored: StoredConnection | undefined,
-): string {
-  if (isProviderError(error) && stored) return describeProviderError(error, targetOf(stored.record))
-  if (error instanceof TokenMissingError) {
-    return `The token of “${stored?.record.name ?? 'the connection'}” is missing or was refused: re-enter it to go on.`
-  }
-  return error.message || `Something went wrong with ${source.name}.`
 }

@@ -4,10 +4,8 @@ import { useQuery } from '@tanstack/react-query'
 import { branchListQuery } from '@/features/commits/queries.ts'
 import { connectionStatus, wantsToken } from '@/features/connections/connection-status.ts'
 import { useConnections } from '@/features/connections/hooks/use-connections.ts'
-import { TokenMissingError } from '@/lib/connection-provider.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
-import { describeProviderError } from '@/lib/provider-error-message.ts'
-import { isProviderError } from '@/providers/errors.ts'
+import { describeFailure } from '@/lib/failure-message.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
@@ -115,7 +113,7 @@ export function SourceForm({ existing, otherNames, onDone }: Props) {
               })
             }}
             error={form.errors.repository as string | undefined}
-            describeError={(error) => failureSentence(error, record)}
+            describeError={(error) => describeFailure(error, record)}
           />
         ) : values.repository ? (
           <TextInput label="Repository" value={values.repository.fullName} readOnly disabled />
@@ -178,7 +176,7 @@ function BranchSelect({ record, repository, inputProps }: BranchSelectProps) {
       label="Branch"
       description={
         branches.error
-          ? failureSentence(branches.error, record)
+          ? describeFailure(branches.error, record)
           : 'Trigger Build builds the latest commit of this branch.'
       }
       placeholder={branches.isPending ? 'Loading branches…' : 'Choose a branch'}
@@ -221,12 +219,4 @@ function WebhookNotice({
       secret generated in this browser. The token needs the right to manage webhooks.
     </Text>
   )
-}
-
-function failureSentence(error: Error, record: ConnectionRecord): string {
-  if (isProviderError(error)) return describeProviderError(error, targetOf(record))
-  if (error instanceof TokenMissingError) {
-    return `The token of “${record.name}” is missing or was refused: re-enter it on the Connections page.`
-  }
-  return error.message
 }
