@@ -7,28 +7,12 @@ import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { storedConnection } from '../../../tests/utils/stored-connection.ts'
 import { disconnectConnection, sourcesUsing } from './disconnect.ts'
-import {
-  canReattachTo,
-  createReleaseSource,
-  reattachReleaseSource,
-  type ReleaseSourceDraft,
-} from './source-actions.ts'
+import { canReattachTo, createReleaseSource, reattachReleaseSource } from './source-actions.ts'
+import { releaseSourceDraft } from '../../../tests/utils/release-source-draft.ts'
 
 const RECEIVER = 'https://hooks.example.com/receive'
 const endpoints = { webhookReceiverUrl: RECEIVER, buildTriggerUrl: null }
 const SETTINGS = 'https://github.com/octo-demo/git-connector/settings/hooks'
-
-const draft = (connectionId: string, name = 'Website'): ReleaseSourceDraft => ({
-  name,
-  connectionId,
-  repository: {
-    id: 'octo-demo/git-connector',
-    fullName: 'octo-demo/git-connector',
-    webUrl: 'https://github.com/octo-demo/git-connector',
-  },
-  branch: 'main',
-  tagPattern: 'v*',
-})
 
 function buildOf(source: ReleaseSourceRecord): BuildRecord {
   return {
@@ -57,9 +41,15 @@ describe('disconnecting the release sources of a removed connection', () => {
   it('lists the sources that use a connection, and only those', async () => {
     const connection = await storedConnection()
     const other = await storedConnection({ name: 'Other' })
-    const docs = await createReleaseSource(draft(connection.id, 'Docs'), endpoints)
-    const website = await createReleaseSource(draft(connection.id, 'Website'), endpoints)
-    await createReleaseSource(draft(other.id, 'Elsewhere'), endpoints)
+    const docs = await createReleaseSource(
+      releaseSourceDraft(connection.id, { name: 'Docs' }),
+      endpoints,
+    )
+    const website = await createReleaseSource(
+      releaseSourceDraft(connection.id, { name: 'Website' }),
+      endpoints,
+    )
+    await createReleaseSource(releaseSourceDraft(other.id, { name: 'Elsewhere' }), endpoints)
 
     expect(await sourcesUsing(connection.id)).toEqual([docs, website])
   })
@@ -67,12 +57,21 @@ describe('disconnecting the release sources of a removed connection', () => {
   it('removes the webhooks from the provider, marks the sources disconnected and keeps their builds', async () => {
     const connection = await storedConnection()
     const other = await storedConnection({ name: 'Other' })
-    const hooked = await createReleaseSource(draft(connection.id, 'Website'), endpoints)
-    const hookless = await createReleaseSource(draft(connection.id, 'Docs'), {
-      ...endpoints,
-      webhookReceiverUrl: null,
-    })
-    const elsewhere = await createReleaseSource(draft(other.id, 'Elsewhere'), endpoints)
+    const hooked = await createReleaseSource(
+      releaseSourceDraft(connection.id, { name: 'Website' }),
+      endpoints,
+    )
+    const hookless = await createReleaseSource(
+      releaseSourceDraft(connection.id, { name: 'Docs' }),
+      {
+        ...endpoints,
+        webhookReceiverUrl: null,
+      },
+    )
+    const elsewhere = await createReleaseSource(
+      releaseSourceDraft(other.id, { name: 'Elsewhere' }),
+      endpoints,
+    )
     const build = buildOf(hooked)
     await releaseSourceStore().addBuild(build)
     expect(mockState.webhooks.size).toBe(2)
@@ -99,7 +98,7 @@ describe('disconnecting the release sources of a removed connection', () => {
 
   it('counts a hook someone already removed on the provider as removed', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     mockState.webhooks.clear()
 
     const outcome = await disconnectConnection(connection.id)
@@ -110,7 +109,7 @@ describe('disconnecting the release sources of a removed connection', () => {
 
   it('does not count a 404 as removed when the token may not see the hooks at all', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     // What GitHub answers a token that lost admin rights on the repository.
     const notFound = () =>
       HttpResponse.json(
@@ -142,7 +141,7 @@ describe('disconnecting the release sources of a removed connection', () => {
 
   it('leaves the hook when the token is gone, and says where to remove it by hand', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     await connectionStore().removeSecret(connection.id)
 
     const outcome = await disconnectConnection(connection.id)
@@ -165,7 +164,7 @@ describe('disconnecting the release sources of a removed connection', () => {
 
   it('reports the provider’s refusal as a sentence instead of failing', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     server.use(
       http.delete('https://api.github.com/repos/:owner/:repo/hooks/:hookId', () =>
         HttpResponse.json({ message: 'Must have admin rights to Repository.' }, { status: 403 }),
@@ -183,7 +182,7 @@ describe('disconnecting the release sources of a removed connection', () => {
 
   it('rejects when storage fails, leaving the sources attached', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     vi.spyOn(releaseSourceStore(), 'disconnect').mockRejectedValue(
       Object.assign(new Error('The browser could not save the change.'), { name: 'StorageError' }),
     )
@@ -209,7 +208,7 @@ describe('re-attaching a disconnected source', () => {
 
   async function disconnectedSource() {
     const old = await storedConnection({ name: 'Old' })
-    const source = await createReleaseSource(draft(old.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(old.id), endpoints)
     const build = buildOf(source)
     await releaseSourceStore().addBuild(build)
     const [disconnected] = (await disconnectConnection(old.id)).sources
@@ -267,7 +266,7 @@ describe('re-attaching a disconnected source', () => {
   it('refuses a source that still has a connection', async () => {
     const connection = await storedConnection()
     const other = await storedConnection({ name: 'Other' })
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     expect(canReattachTo(source, other)).toBe(false)
     await expect(reattachReleaseSource(source, other.id, endpoints)).rejects.toThrow(
       /only a disconnected source can be re-attached/,

@@ -11,24 +11,12 @@ import {
   deleteReleaseSource,
   reprovisionWebhook,
   triggerBuild,
-  type ReleaseSourceDraft,
 } from './source-actions.ts'
+import { releaseSourceDraft } from '../../../tests/utils/release-source-draft.ts'
 
 const RECEIVER = 'https://hooks.example.com/receive'
 const TRIGGER = 'https://builds.example.com/trigger'
 const endpoints = { webhookReceiverUrl: RECEIVER, buildTriggerUrl: TRIGGER }
-
-const draft = (connectionId: string): ReleaseSourceDraft => ({
-  name: 'Website',
-  connectionId,
-  repository: {
-    id: 'octo-demo/git-connector',
-    fullName: 'octo-demo/git-connector',
-    webUrl: 'https://github.com/octo-demo/git-connector',
-  },
-  branch: 'main',
-  tagPattern: 'v*',
-})
 
 describe('release source actions', () => {
   beforeEach(() => {
@@ -37,7 +25,7 @@ describe('release source actions', () => {
 
   it('creating a source registers a release webhook with its own address and secret', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
 
     expect(source.webhook).toMatchObject({ state: 'provisioned', url: `${RECEIVER}/${source.id}` })
     const hooks = [...mockState.webhooks.values()]
@@ -52,7 +40,7 @@ describe('release source actions', () => {
 
   it('saves the source with the reason when no hook can be made, and re-provisions later', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), {
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), {
       ...endpoints,
       webhookReceiverUrl: null,
     })
@@ -70,7 +58,7 @@ describe('release source actions', () => {
 
   it('deleting a source removes the webhook it created', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     const outcome = await deleteReleaseSource(source)
     expect(outcome).toEqual({ removeByHand: null, reason: null })
     expect(mockState.webhooks.size).toBe(0)
@@ -79,7 +67,7 @@ describe('release source actions', () => {
 
   it('says where to remove the hook by hand when the token is gone', async () => {
     const connection = await storedConnection()
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     await connectionStore().removeSecret(connection.id)
     const outcome = await deleteReleaseSource(source)
     expect(outcome.removeByHand).toBe('https://github.com/octo-demo/git-connector/settings/hooks')
@@ -90,7 +78,7 @@ describe('release source actions', () => {
   it('Trigger Build sends the branch’s latest commit and records the answer', async () => {
     const connection = await storedConnection({ username: 'mona' })
     const source = await createReleaseSource(
-      { ...draft(connection.id), branch: 'develop' },
+      { ...releaseSourceDraft(connection.id), branch: 'develop' },
       endpoints,
     )
     const sent: unknown[] = []
@@ -124,7 +112,7 @@ describe('release source actions', () => {
     })
     const source = await createReleaseSource(
       {
-        ...draft(connection.id),
+        ...releaseSourceDraft(connection.id),
         repository: { id: 'app', fullName: 'team/app', webUrl: null },
       },
       { ...endpoints, buildTriggerUrl: null },
@@ -138,7 +126,7 @@ describe('release source actions', () => {
 
   it('a read-only GitHub token leaves the source failed with what it lacks; a better token fixes it', async () => {
     const connection = await storedConnection({}, 'ghp_demo_read-only')
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
 
     expect(source.webhook.state).toBe('failed')
     expect(source.webhook.reason).toMatch(
@@ -169,7 +157,7 @@ describe('release source actions', () => {
 
   it('a read-only fine-grained GitHub token: GitHub’s own 403 words end the reason', async () => {
     const connection = await storedConnection({}, 'github_pat_read-only')
-    const source = await createReleaseSource(draft(connection.id), endpoints)
+    const source = await createReleaseSource(releaseSourceDraft(connection.id), endpoints)
     expect(source.webhook.state).toBe('failed')
     expect(source.webhook.reason).toMatch(
       /^GitHub did not let this token manage webhooks on octo-demo\/git-connector\. .* GitHub said: “Resource not accessible by personal access token”\.$/,
@@ -181,7 +169,7 @@ describe('release source actions', () => {
     const gitlab = await storedConnection({ type: 'gitlab' }, 'glpat-read-only')
     const fromGitLab = await createReleaseSource(
       {
-        ...draft(gitlab.id),
+        ...releaseSourceDraft(gitlab.id),
         repository: { id: String(project.id), fullName: 'platform/deploy-pipeline', webUrl: null },
       },
       endpoints,
@@ -197,7 +185,7 @@ describe('release source actions', () => {
     )
     const fromBitbucket = await createReleaseSource(
       {
-        ...draft(bitbucket.id),
+        ...releaseSourceDraft(bitbucket.id),
         repository: {
           id: 'tidewater-labs/tide-api',
           fullName: 'tidewater-labs/tide-api',
@@ -216,7 +204,7 @@ describe('release source actions', () => {
   it('does not build a branch that is gone, and says so', async () => {
     const connection = await storedConnection()
     const source = await createReleaseSource(
-      { ...draft(connection.id), branch: 'no-such-branch' },
+      { ...releaseSourceDraft(connection.id), branch: 'no-such-branch' },
       endpoints,
     )
     const build = await triggerBuild(source, endpoints)

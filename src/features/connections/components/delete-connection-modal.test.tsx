@@ -6,29 +6,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockState } from '@mocks/state'
 import { connectionStore } from '@/lib/connection-store.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
-import {
-  createReleaseSource,
-  type ReleaseSourceDraft,
-} from '@/features/release-sources/source-actions.ts'
+import { createReleaseSource } from '@/features/release-sources/source-actions.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { storedConnection } from '../../../../tests/utils/stored-connection.ts'
 import { renderPage } from '../../../../tests/utils/render.tsx'
 import { DeleteConnectionModal } from './delete-connection-modal.tsx'
+import { releaseSourceDraft } from '../../../../tests/utils/release-source-draft.ts'
 
 const RECEIVER = 'https://hooks.example.com/receive'
 const endpoints = { webhookReceiverUrl: RECEIVER, buildTriggerUrl: null }
-
-const draft = (connectionId: string, name: string): ReleaseSourceDraft => ({
-  name,
-  connectionId,
-  repository: {
-    id: 'octo-demo/git-connector',
-    fullName: 'octo-demo/git-connector',
-    webUrl: 'https://github.com/octo-demo/git-connector',
-  },
-  branch: 'main',
-  tagPattern: null,
-})
 
 /** The modal as the connections page shows it: opened on a stored connection, closed by itself. */
 function Harness({ onDeleted }: { onDeleted: (name: string) => void }) {
@@ -55,11 +41,17 @@ async function setUp() {
   const onDeleted = vi.fn()
   renderPage(<Harness onDeleted={onDeleted} />)
   const connection = await storedConnection({ name: 'Work' })
-  const website = await createReleaseSource(draft(connection.id, 'Website'), endpoints)
-  const docs = await createReleaseSource(draft(connection.id, 'Docs'), {
-    ...endpoints,
-    webhookReceiverUrl: null,
-  })
+  const website = await createReleaseSource(
+    releaseSourceDraft(connection.id, { name: 'Website', tagPattern: null }),
+    endpoints,
+  )
+  const docs = await createReleaseSource(
+    releaseSourceDraft(connection.id, { name: 'Docs', tagPattern: null }),
+    {
+      ...endpoints,
+      webhookReceiverUrl: null,
+    },
+  )
   const user = userEvent.setup()
   const open = async () => {
     await user.click(screen.getByRole('button', { name: 'Open' }))
