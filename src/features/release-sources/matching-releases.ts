@@ -4,7 +4,6 @@
  * the title and publish date, the tag the commit); drafts are not releases yet and are left out.
  */
 import type { Release, Tag } from '@/providers/types.ts'
-import type { SeenRelease } from '@/storage/release-source-schema.ts'
 import { tagMatcher } from './tag-pattern.ts'
 
 export interface ReleaseEntry {
@@ -82,21 +81,4 @@ export function newestFirst(
       return versionOrder.compare(b.entry.tagName, a.entry.tagName) || a.index - b.index
     })
     .map(({ entry }) => entry)
-}
-
-/** The entry as this browser records it, with its commit once known. */
-export function seenRelease(
-  entry: ReleaseEntry,
-  commit: SeenRelease['commit'],
-  publishedAt: string | null,
-): SeenRelease {
-  return {
-    tagName: entry.tagName,
-    kind: entry.kind,
-    name: entry.name,
-    commit,
-    publishedAt,
-    webUrl: entry.webUrl,
-    prerelease: entry.prerelease,
-  }
 }

@@ -4,12 +4,15 @@ import { releaseListQuery, tagListQuery } from '@/features/commits/queries.ts'
 import { displayAuthor, type AuthorContext } from '@/lib/commit-author.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import type { Capabilities, Commit } from '@/providers/types.ts'
-import type { ReleaseSnapshot, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
+import type {
+  ReleaseSnapshot,
+  ReleaseSourceRecord,
+  SeenRelease,
+} from '@/storage/release-source-schema.ts'
 import {
   ENTRY_LIMIT,
   matchingEntries,
   newestFirst,
-  seenRelease,
   type ReleaseEntry,
 } from '../matching-releases.ts'
 import { commitAtQuery, releaseSourceKeys, seenReleasesQuery } from '../queries.ts'
@@ -106,23 +109,7 @@ function useRecordSeen(sourceId: string, shown: readonly ShownRelease[] | null) 
   const signature = shown?.map((row) => `${row.tagName}@${row.commit?.sha ?? ''}`).join('\n')
   useEffect(() => {
     if (!shown || shown.length === 0) return
-    const seen = shown.map((row) =>
-      seenRelease(
-        {
-          tagName: row.tagName,
-          kind: row.kind,
-          name: row.name,
-          sha: row.commit?.sha ?? null,
-          publishedAt: row.date,
-          webUrl: row.webUrl,
-          prerelease: row.prerelease,
-        },
-        row.commit
-          ? { sha: row.commit.sha, message: row.commit.subject, author: row.commit.author }
-          : null,
-        row.date,
-      ),
-    )
+    const seen = shown.map(seenFrom)
     // Recording is a convenience for later: a failure here must not disturb the page.
     releaseSourceStore()
       .recordReleases(sourceId, seen)
@@ -157,6 +144,21 @@ function liveRow(entry: ReleaseEntry, commit: Commit | null, context: AuthorCont
                   .join(' · ')
               : null,
           },
+  }
+}
+
+/** A shown row as this browser records it: its recorded form is the row's own fields. */
+function seenFrom(row: ShownRelease): SeenRelease {
+  return {
+    tagName: row.tagName,
+    kind: row.kind,
+    name: row.name,
+    commit: row.commit
+      ? { sha: row.commit.sha, message: row.commit.subject, author: row.commit.author }
+      : null,
+    publishedAt: row.date,
+    webUrl: row.webUrl,
+    prerelease: row.prerelease,
   }
 }
 
