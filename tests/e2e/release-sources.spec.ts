@@ -163,6 +163,9 @@ test('GitHub: the webhook is provisioned, a simulated release shows, Trigger Bui
     .click()
   const dialog = page.getByRole('dialog', { name: 'Delete connection' })
   await expect(dialog).toContainText('Connector releases')
+  // Delete waits for the list of sources; the screenshot shows the dialog once it is ready.
+  await expect(dialog.getByRole('button', { name: 'Delete connection' })).toBeEnabled()
+  await page.waitForTimeout(300)
   await page.screenshot({ path: 'tests/screenshots/disconnect.png' })
   await dialog.getByRole('button', { name: 'Delete connection' }).click()
   await expect(dialog).toBeHidden()
