@@ -8,11 +8,22 @@ import { chromium } from '@playwright/test'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 100)
+const DIST = process.env.BENCH_DIST ?? 'dist'
 const base = `http://127.0.0.1:${PORT}`
 
 const server = spawn(
   'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  [
+    'vite',
+    'preview',
+    '--outDir',
+    DIST,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
   {
     stdio: 'ignore',
     detached: true,
