@@ -63,6 +63,8 @@ export const mockState = {
   deliveries: [] as MockDelivery[],
   nextDeliveryId: 70_000_001,
   buildRequests: [] as MockBuildRequest[],
+  /** Authorization codes and refresh tokens already exchanged: each works once. */
+  spentGrants: new Set<string>(),
 }
 
 export function addMockWebhook(hook: Omit<MockWebhook, 'id' | 'createdAt'>): MockWebhook {
@@ -117,4 +119,5 @@ export function resetMockState(): void {
   mockState.deliveries = []
   mockState.nextDeliveryId = 70_000_001
   mockState.buildRequests = []
+  mockState.spentGrants.clear()
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { selectDatabase } from './lib/connection-store.ts'
 import { databaseNameFor, detectDemoMode, wantsDemoSeed } from './lib/demo-mode.ts'
+import { configureSignIn } from './lib/oauth/deployment.ts'
 import { createQueryClient } from './lib/query-client.ts'
 import { loadRuntimeConfig } from './lib/runtime-config.ts'
 
@@ -16,17 +17,25 @@ const loaded = await loadRuntimeConfig(import.meta.env.BASE_URL)
 const { problem } = loaded
 let { config } = loaded
 let demoControlUrl: string | null = null
+const base = import.meta.env.BASE_URL
+const site = { origin: window.location.origin, baseUrl: base }
 if (demo) {
   // Demo mode's simulated deployment answers where a real one would have its own services; a
   // config.json that names real ones still wins.
-  const endpoints = await import('../mocks/demo-endpoints.ts')
+  const [endpoints, signIn] = await Promise.all([
+    import('../mocks/demo-endpoints.ts'),
+    import('../mocks/oauth/demo-sign-in.ts'),
+  ])
   const { DEMO_BUILD_TRIGGER_URL, DEMO_WEBHOOK_RECEIVER_URL } = endpoints
   demoControlUrl = endpoints.DEMO_CONTROL_URL
-  config = {
+  config = signIn.withDemoSignIn({
     ...config,
     webhookReceiverUrl: config.webhookReceiverUrl ?? DEMO_WEBHOOK_RECEIVER_URL,
     buildTriggerUrl: config.buildTriggerUrl ?? DEMO_BUILD_TRIGGER_URL,
-  }
+  })
+  configureSignIn(config, site, signIn.demoAuthorizeVia(base))
+} else {
+  configureSignIn(config, site)
 }
 selectDatabase(databaseNameFor(demo))
 if (demo && wantsDemoSeed(window.location)) {
@@ -36,12 +45,18 @@ if (demo && wantsDemoSeed(window.location)) {
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element.')
-createRoot(root).render(
-  <StrictMode>
-    <App
-      queryClient={createQueryClient()}
-      config={config}
-      environment={{ demo, configProblem: problem, demoControlUrl }}
-    />
-  </StrictMode>,
-)
+if (demo && window.location.pathname === `${base}demo/authorize`) {
+  // The simulated provider's authorize page, in the sign-in popup: not part of the app.
+  const { renderDemoAuthorizePage } = await import('../mocks/oauth/authorize-page.tsx')
+  renderDemoAuthorizePage(root)
+} else {
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        queryClient={createQueryClient()}
+        config={config}
+        environment={{ demo, configProblem: problem, demoControlUrl }}
+      />
+    </StrictMode>,
+  )
+}

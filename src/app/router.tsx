@@ -4,6 +4,7 @@ import { Layout } from './layout.tsx'
 import { repositoriesLoader } from './route-loaders.ts'
 import {
   loadReleaseSourcePage,
+  loadOAuthCallbackPage,
   loadReleaseSourcesPage,
   loadRepositoriesPage,
   loadRepositoryPage,
@@ -40,6 +41,11 @@ export function createRouter(queryClient: QueryClient) {
           },
           { path: '*', element: <NotFoundPage /> },
         ],
+      },
+      {
+        // Outside the layout: in the sign-in popup it shows for a moment, on its own.
+        path: 'oauth/callback',
+        lazy: () => loadOAuthCallbackPage().then((m) => ({ Component: m.OAuthCallbackPage })),
       },
     ],
     // Served from a sub-path as well as the root: the base is a build setting.

@@ -5,12 +5,15 @@
  * else: not into a query key, a store or an error.
  *
  * A 401 from any call marks the stored connection "refused", so every page and the connections
- * list say "needs token" and the refused token is not sent again until a new one is entered.
+ * list say "needs token" and the refused token is not sent again until a new one is entered. A
+ * signed-in token is first refreshed (before it expires, and once on a 401): only when that fails
+ * is it refused, and the person is asked to sign in again.
  */
 import { isProviderError, ProviderError } from '@/providers/errors.ts'
 import type { GitProvider } from '@/providers/types.ts'
-import { targetOf } from '@/storage/schema.ts'
+import { targetOf, type ConnectionRecord, type SecretRecord } from '@/storage/schema.ts'
 import { connectionStore } from './connection-store.ts'
+import { canRefresh, refreshDue, refreshToken } from './oauth/token-refresh.ts'
 import { providerFor } from './provider-for-connection.ts'
 
 interface Entry {
@@ -48,7 +51,7 @@ export async function providerForConnection(connectionId: string): Promise<GitPr
     adapters.delete(connectionId)
     throw new ProviderError('not-found', 'This connection no longer exists in this browser.')
   }
-  const { record, secret } = stored
+  const { record, secret } = stored.secret ? await fresh(stored.record, stored.secret) : stored
   if (record.verification === 'refused') {
     adapters.delete(connectionId)
     throw new TokenMissingError(connectionId, 'refused')
@@ -60,8 +63,10 @@ export async function providerForConnection(connectionId: string): Promise<GitPr
     throw new TokenMissingError(connectionId)
   }
   const version = record.updatedAt
-  const provider = providerFor(targetOf(record), { token: secret?.token ?? '' }).then((built) =>
-    watchForRefusal(built, connectionId, version),
+  const refreshable = canRefresh(record, secret)
+  const token = secret?.token ?? ''
+  const provider = providerFor(targetOf(record), { token }).then((built) =>
+    watchForRefusal(built, { connectionId, version, token, refreshable }),
   )
   adapters.set(connectionId, { version, provider })
   // A failed build (a chunk that did not load) must not stay cached.
@@ -69,20 +74,56 @@ export async function providerForConnection(connectionId: string): Promise<GitPr
   return provider
 }
 
+/**
+ * The record and token to use now: a signed-in token about to expire is refreshed first. When the
+ * refresh is refused the connection is marked refused ("Sign in again"); when the token endpoint
+ * is out of reach, a token that has not yet expired is still used.
+ */
+async function fresh(
+  record: ConnectionRecord,
+  secret: SecretRecord,
+): Promise<{ record: ConnectionRecord; secret: SecretRecord }> {
+  if (record.verification === 'refused' || !refreshDue(secret)) return { record, secret }
+  const refreshed = await refreshToken(record.id, secret.token)
+  if (refreshed.ok) return refreshed
+  if (refreshed.permanent) {
+    await markRefused(record.id, record.updatedAt)
+    // As a 401 would: whatever shows connections learns it is refused (query-client.ts).
+    throw new ProviderError(
+      'unauthorized',
+      `The sign-in has expired and could not be renewed (${refreshed.message}). Sign in again.`,
+    )
+  }
+  if (secret.expiresAt && Date.parse(secret.expiresAt) > Date.now()) return { record, secret }
+  throw new ProviderError(
+    'network',
+    `The token expired and could not be renewed: ${refreshed.message} Try again in a moment.`,
+    { networkCause: 'unreachable' },
+  )
+}
+
 /** Forget the adapter of a deleted or re-authorized connection. */
 export function forgetProvider(connectionId: string): void {
   adapters.delete(connectionId)
 }
 
+interface Watch {
+  connectionId: string
+  /** The record's updatedAt when the adapter was built. */
+  version: string
+  token: string
+  /** A signed-in token with a refresh token: a 401 is answered with one refresh and a retry. */
+  refreshable: boolean
+}
+
+/** Tokens that came from a refresh after a 401: a 401 to one of them is final. */
+const refreshedAfterRefusal = new Set<string>()
+
 /**
  * The adapter, with every call watched for a 401. The refusal is stored before the error reaches
  * the caller, so whatever the caller refreshes next already reads "refused".
  */
-function watchForRefusal(
-  provider: GitProvider,
-  connectionId: string,
-  version: string,
-): GitProvider {
+function watchForRefusal(provider: GitProvider, watch: Watch): GitProvider {
   return new Proxy(provider, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver)
@@ -92,14 +133,35 @@ function watchForRefusal(
         try {
           return (await Reflect.apply(value, target, args)) as unknown
         } catch (error) {
-          if (isProviderError(error) && error.kind === 'unauthorized') {
-            await markRefused(connectionId, version)
-          }
-          throw error
+          if (!isProviderError(error) || error.kind !== 'unauthorized') throw error
+          const retry = await retryWithRefreshedToken(watch)
+          if (!retry) throw error
+          const method: unknown = Reflect.get(retry, key)
+          if (typeof method !== 'function') throw error
+          return (await Reflect.apply(method, retry, args)) as unknown
         }
       }
     },
   })
+}
+
+/**
+ * After a 401: the adapter of a refreshed token to retry with, or null once the connection is
+ * marked refused (no refresh token, refresh refused, or the refreshed token refused as well).
+ */
+async function retryWithRefreshedToken(watch: Watch): Promise<GitProvider | null> {
+  const { connectionId, version, token, refreshable } = watch
+  if (refreshable && !refreshedAfterRefusal.has(token)) {
+    const refreshed = await refreshToken(connectionId, token)
+    if (refreshed.ok) {
+      refreshedAfterRefusal.add(refreshed.secret.token)
+      adapters.delete(connectionId)
+      return providerForConnection(connectionId)
+    }
+    if (!refreshed.permanent) return null
+  }
+  await markRefused(connectionId, version)
+  return null
 }
 
 /**

@@ -19,16 +19,40 @@ const presetSchema = z.object({
   branch: z.optional(z.string()),
 })
 
+/** A server's origin as the deployer writes it: https, no path, no trailing slash needed. */
+const serverUrl = httpsUrl
+
+/**
+ * "Sign in with GitHub" needs a server: GitHub's token endpoint sends no CORS headers and wants
+ * the client secret. Either the deployment's own token-exchange URL (PKCE through it), or an
+ * authenticator that speaks the popup protocol of Netlify's and Decap's (`authorizing:github`).
+ */
+const githubOAuthSchema = z.union([
+  z.object({ clientId: z.string().check(z.minLength(1)), tokenExchangeUrl: httpsUrl }),
+  z.object({ authenticatorUrl: httpsUrl, siteId: z.optional(z.string().check(z.minLength(1))) }),
+])
+
 export const runtimeConfigSchema = z.object({
-  githubOAuth: z._default(
-    z.nullable(
-      z.object({ clientId: z.string().check(z.minLength(1)), tokenExchangeUrl: httpsUrl }),
+  githubOAuth: z._default(z.nullable(githubOAuthSchema), null),
+  /** The same exchange for GitHub Enterprise Server, one entry per server. */
+  githubEnterpriseOAuth: z._default(
+    z.array(
+      z.object({
+        baseUrl: serverUrl,
+        clientId: z.string().check(z.minLength(1)),
+        tokenExchangeUrl: httpsUrl,
+      }),
     ),
-    null,
+    [],
   ),
+  /** GitLab needs no server (its token endpoint allows CORS): only the application's id. */
   gitlabOAuth: z._default(
     z.nullable(z.object({ applicationId: z.string().check(z.minLength(1)) })),
     null,
+  ),
+  gitlabSelfManagedOAuth: z._default(
+    z.array(z.object({ baseUrl: serverUrl, applicationId: z.string().check(z.minLength(1)) })),
+    [],
   ),
   corsProxyUrl: z._default(z.nullable(httpsUrl), null),
   webhookReceiverUrl: z._default(z.nullable(httpsUrl), null),

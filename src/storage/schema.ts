@@ -101,6 +101,11 @@ const commonShape = {
   /** Granted scopes; null when the provider does not say. */
   scopes: z.nullable(z.array(z.string())),
   tokenExpiresAt: z.nullable(isoDateTime),
+  /**
+   * The OAuth application that issued a signed-in token: refreshing must name the same one.
+   * Not a secret. Added without a version bump: it is optional, and every v1 record still reads.
+   */
+  oauthClientId: z.optional(z.string().check(z.minLength(1))),
   lastVerifiedAt: z.nullable(isoDateTime),
   /** What verification had to say that did not block saving. */
   notices: z.array(z.string()),
@@ -135,6 +140,17 @@ export const secretRecordSchema = z.strictObject({
 export type SecretRecord = z.infer<typeof secretRecordSchema>
 /** A secret as callers hand it in: storage fills in the connection id and version. */
 export type SecretInput = Omit<SecretRecord, 'schemaVersion' | 'connectionId'>
+
+/** A stored secret as a new SecretInput: everything but what storage fills in. */
+export function secretInputOf(secret: SecretRecord): SecretInput {
+  const { token, refreshToken, expiresAt, lifetime } = secret
+  return {
+    token,
+    lifetime,
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  }
+}
 
 /** The target fields of a record (exactly those of its type's ProviderTarget, no others). */
 export function targetOf(record: ConnectionRecord): ProviderTarget {

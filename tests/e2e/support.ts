@@ -112,8 +112,13 @@ export async function deleteSecrets(page: Page): Promise<void> {
 
 /** Replaces every stored token, e.g. with `revoked`, which the simulated providers refuse. */
 export async function replaceStoredTokens(page: Page, token: string): Promise<void> {
+  await updateSecrets(page, { token })
+}
+
+/** Changes fields of every stored secret, e.g. to give a refresh token the provider refuses. */
+export async function updateSecrets(page: Page, fields: Record<string, unknown>): Promise<void> {
   await page.evaluate(
-    async ({ db, token }) => {
+    async ({ db, fields }) => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(db)
         request.onsuccess = () => resolve(request.result)
@@ -121,12 +126,11 @@ export async function replaceStoredTokens(page: Page, token: string): Promise<vo
       })
       await new Promise<void>((resolve, reject) => {
         const tx = database.transaction('secrets', 'readwrite')
-        const store = tx.objectStore('secrets')
-        const cursor = store.openCursor()
+        const cursor = tx.objectStore('secrets').openCursor()
         cursor.onsuccess = () => {
           const current = cursor.result
           if (!current) return
-          current.update({ ...(current.value as object), token })
+          current.update({ ...(current.value as object), ...fields })
           current.continue()
         }
         tx.oncomplete = () => resolve()
@@ -134,6 +138,6 @@ export async function replaceStoredTokens(page: Page, token: string): Promise<vo
       })
       database.close()
     },
-    { db: DEMO_DB, token },
+    { db: DEMO_DB, fields },
   )
 }

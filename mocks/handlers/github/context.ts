@@ -1,5 +1,6 @@
 /** Routes on both api.github.com and GHES, their token check, and GitHub's error answers. */
 import { http, HttpResponse, type HttpResponseResolver } from 'msw'
+import { hasLapsed } from '../../oauth/grants.ts'
 import { githubHeaders } from './headers.ts'
 import { DOTCOM_API, ENTERPRISE_API, REVOKED_TOKEN, siteOf, tokenOf, type Site } from './site.ts'
 
@@ -35,7 +36,8 @@ function authenticated(
   return ({ request, params }) => {
     const site = siteOf(request)
     const token = tokenOf(request)
-    if (!token || token === REVOKED_TOKEN) return unauthorized(site, token)
+    // A signed-in token past its expiry gets the same 401 as a revoked one, as on GitHub.
+    if (!token || token === REVOKED_TOKEN || hasLapsed(token)) return unauthorized(site, token)
     const strings: Record<string, string> = {}
     for (const [name, value] of Object.entries(params)) {
       if (typeof value === 'string') strings[name] = decodeURIComponent(value)

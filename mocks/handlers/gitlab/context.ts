@@ -1,5 +1,6 @@
 /** The token check, JSON answers and the small readers of URLs, parameters and times. */
 import { HttpResponse, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw'
+import { hasLapsed } from '../../oauth/grants.ts'
 import { gitlabHeaders } from './headers.ts'
 
 /** Any host, and GitLab installed under a relative URL root too (`https://host/gitlab/api/v4`). */
@@ -66,12 +67,27 @@ export interface Context {
   token: string
 }
 
+/** GitLab's 401 to an OAuth token past its two hours. */
+function expiredToken(request: Request): Response {
+  const description = 'Token is expired. You can either do re-authorization or token refresh.'
+  const headers = gitlabHeaders(request)
+  headers.set(
+    'www-authenticate',
+    `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${description}"`,
+  )
+  return HttpResponse.json(
+    { error: 'invalid_token', error_description: description },
+    { status: 401, headers },
+  )
+}
+
 /** A handler that answers GitLab's 401 unless the request carries an accepted token. */
 export function authenticated(
   respond: (context: Context) => Response | Promise<Response>,
 ): HttpResponseResolver<Params> {
   return ({ request, params }) => {
     const token = tokenOf(request)
+    if (token && hasLapsed(token)) return expiredToken(request)
     if (!token || token === REVOKED_TOKEN) {
       return HttpResponse.json(
         { message: '401 Unauthorized' },

@@ -23,7 +23,13 @@ export function ProviderErrorAlert({ title, error, record }: Props) {
   return (
     <Alert color={needsToken ? 'orange' : 'red'} title={title} role="alert">
       <Text size="sm">{message}</Text>
-      {needsToken ? <ReenterTokenButton connectionId={record.id} mt="sm" /> : null}
+      {needsToken ? (
+        <ReenterTokenButton
+          connectionId={record.id}
+          signedIn={record.authMethod === 'oauth'}
+          mt="sm"
+        />
+      ) : null}
     </Alert>
   )
 }

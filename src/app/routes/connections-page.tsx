@@ -74,7 +74,7 @@ export function ConnectionsPage() {
           </Text>
         </div>
         {connections.length > 0 ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={openAdd}>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => openAdd()}>
             Add Connection
           </Button>
         ) : null}
@@ -96,7 +96,7 @@ export function ConnectionsPage() {
           {error.message}
         </Alert>
       ) : connections.length === 0 ? (
-        <EmptyConnections onAdd={openAdd} onTryDemo={tryDemo} />
+        <EmptyConnections onAdd={() => openAdd()} onTryDemo={tryDemo} />
       ) : (
         <ConnectionTable connections={connections} onDelete={setDeleting} />
       )}

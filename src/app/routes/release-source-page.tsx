@@ -161,7 +161,11 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
             Re-enter the token of “{stored.record.name}” to see releases, check the webhook and
             trigger builds. Nothing about this source is lost.
           </Text>
-          <ReenterTokenButton connectionId={stored.record.id} mt="sm" />
+          <ReenterTokenButton
+            connectionId={stored.record.id}
+            signedIn={stored.record.authMethod === 'oauth'}
+            mt="sm"
+          />
         </Alert>
       ) : null}
 

@@ -15,6 +15,8 @@ export function connectionStatus(stored: StoredConnection, now = Date.now()): Co
   const { record, hasSecret } = stored
   if (!hasSecret && record.type !== 'custom-git') return 'needs-token'
   if (record.verification === 'refused') return 'refused'
-  if (record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now) return 'expired'
+  // A signed-in token with its application renews itself; only a failed renewal stops it.
+  const renews = record.oauthClientId !== undefined
+  if (!renews && record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now) return 'expired'
   return record.verification === 'verified' ? 'connected' : 'unverified'
 }

@@ -7,7 +7,13 @@ import { describeProviderError } from '@/lib/provider-error-message.ts'
 import { providerFor } from '@/lib/provider-for-connection.ts'
 import { isProviderError, type ErrorSubject } from '@/providers/errors.ts'
 import type { ProviderTarget, Verification } from '@/providers/types.ts'
-import { CONNECTION_SCHEMA_VERSION, targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+import {
+  CONNECTION_SCHEMA_VERSION,
+  secretInputOf,
+  targetOf,
+  type ConnectionRecord,
+  type SecretRecord,
+} from '@/storage/schema.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import type { ConnectionFormField } from './form/form-values.ts'
 import type { ConnectionDraft } from './form/validate-form.ts'
@@ -21,6 +27,14 @@ export interface SaveRequest {
   existing?: StoredConnection
   /** The person chose to store it without a check the browser cannot make (CORS, no proxy). */
   skipVerification?: boolean
+  /** A signed-in token: the draft's token came from this OAuth application, with these terms. */
+  grant?: SignInGrant
+}
+
+export interface SignInGrant {
+  clientId: string
+  refreshToken: string | undefined
+  expiresAt: string | null
 }
 
 /** Why saving stopped, pointing at the field at fault when there is one. */
@@ -52,8 +66,8 @@ const fieldForSubject: Record<ErrorSubject, ConnectionFormField> = {
 export async function saveConnection(request: SaveRequest): Promise<ConnectionRecord> {
   const { draft, existing } = request
   const store = connectionStore()
-  const token =
-    draft.token ?? (existing ? (await store.readSecret(existing.record.id))?.token : undefined)
+  const storedSecret = existing ? await store.readSecret(existing.record.id) : undefined
+  const token = draft.token ?? storedSecret?.token
   const now = new Date().toISOString()
   const base = existing?.record
 
@@ -75,7 +89,7 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
       verification: 'verified',
       account: verification.account,
       scopes: verification.scopes,
-      tokenExpiresAt: verification.expiresAt,
+      tokenExpiresAt: request.grant ? request.grant.expiresAt : verification.expiresAt,
       lastVerifiedAt: now,
       notices: verification.notices,
     }
@@ -91,12 +105,34 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
     authMethod: draft.authMethod,
     tokenLifetime: draft.tokenLifetime,
     ...checked,
+    ...oauthClient(request),
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
   }
-  const secret = token ? { token, lifetime: draft.tokenLifetime } : undefined
-  await store.save(record, secret)
+  await store.save(record, secretToStore(request, storedSecret))
   return record
+}
+
+/** A new token comes with its grant's terms; without one, the stored secret is kept whole. */
+function secretToStore(request: SaveRequest, stored: SecretRecord | undefined) {
+  const { draft, grant } = request
+  const lifetime = draft.tokenLifetime
+  if (draft.token !== undefined) {
+    if (!grant) return { token: draft.token, lifetime }
+    const { refreshToken, expiresAt } = grant
+    return { token: draft.token, lifetime, expiresAt, ...(refreshToken ? { refreshToken } : {}) }
+  }
+  if (!stored) return undefined
+  return { ...secretInputOf(stored), lifetime }
+}
+
+/** The application a signed-in token belongs to; a pasted token belongs to none. */
+function oauthClient({ draft, grant, existing }: SaveRequest): { oauthClientId?: string } {
+  if (grant) return { oauthClientId: grant.clientId }
+  const kept = existing?.record.oauthClientId
+  return draft.token === undefined && draft.authMethod === 'oauth' && kept
+    ? { oauthClientId: kept }
+    : {}
 }
 
 /** What a check with the provider decides about a connection. */

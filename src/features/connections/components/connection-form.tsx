@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconKey } from '@tabler/icons-react'
 import { useState } from 'react'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ConnectionType } from '@/providers/types.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
@@ -16,7 +17,9 @@ import {
 } from '../form/form-values.ts'
 import { previewTarget } from '../form/preview-target.ts'
 import { LIMITS, validateConnectionForm, type FormContext } from '../form/validate-form.ts'
+import { useSignIn } from '../../auth/hooks/use-sign-in.ts'
 import { useSaveConnection } from '../hooks/use-save-connection.ts'
+import type { PanelResume } from '../panel-store.ts'
 import { SaveRejected } from '../save-connection.ts'
 import { CredentialFields } from './credential-fields.tsx'
 import { TypeFields } from './type-fields.tsx'
@@ -45,29 +48,40 @@ const typeSpecificFields: ConnectionFormField[] = [
   'branch',
   'corsProxyUrl',
   'gitUsername',
+  'applicationId',
 ]
 
 interface Props {
   existing: StoredConnection | undefined
   reenter: boolean
+  /** Back from a sign-in that failed after a full-page redirect: what was typed, and why. */
+  resume?: PanelResume
   otherNames: readonly string[]
   onDone: () => void
 }
 
-export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props) {
+export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }: Props) {
   const config = useRuntimeConfig()
   const save = useSaveConnection()
   const [problem, setProblem] = useState<{ message: string; canSaveUnverified: boolean } | null>(
-    null,
+    resume ? { message: resume.problem, canSaveUnverified: false } : null,
   )
+  const signIn = useSignIn({
+    onSaved: (record) => {
+      notifications.show(savedNotice(record, existing !== undefined))
+      onDone()
+    },
+    onFailed: (message) => setProblem({ message, canSaveUnverified: false }),
+  })
   // A token the provider refused cannot be kept: the field then asks for a new one.
   const tokenStored = (existing?.hasSecret ?? false) && existing?.record.verification !== 'refused'
   const context: FormContext = { otherNames, tokenStored }
   const form = useForm<ConnectionFormValues>({
     mode: 'controlled',
-    initialValues: existing
-      ? formValuesFromRecord(existing.record)
-      : emptyFormValues(config.corsProxyUrl),
+    initialValues: {
+      ...(existing ? formValuesFromRecord(existing.record) : emptyFormValues(config.corsProxyUrl)),
+      ...resume?.values,
+    },
     validate: (values) => validateConnectionForm(values, context).errors,
     validateInputOnBlur: true,
     onValuesChange: () => setProblem(null),
@@ -75,7 +89,30 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
   const { warnings } = validateConnectionForm(form.values, context)
   const type = form.values.type
 
+  const signingIn = signIn.phase !== 'idle'
+  // A signed-in connection with its token can be renamed without signing in again.
+  const signInSubmits = form.values.authMethod === 'oauth' && !context.tokenStored
+
+  /** Runs inside the click or Enter, so the sign-in window may open. */
+  const startSignIn = () => {
+    const { draft } = validateConnectionForm(form.values, context)
+    if (!draft) return
+    setProblem(null)
+    const setup = signInSetupFor(draft.target, config, form.values.applicationId.trim())
+    if (setup.kind === 'none') return
+    if (setup.kind === 'unavailable') {
+      if (setup.provider === 'gitlab') form.setFieldError('applicationId', setup.reason)
+      else setProblem({ message: setup.reason, canSaveUnverified: false })
+      return
+    }
+    signIn.start(setup, draft, existing?.record.id)
+  }
+
   const submit = (skipVerification: boolean) => {
+    if (signInSubmits) {
+      startSignIn()
+      return
+    }
     const { draft } = validateConnectionForm(form.values, context)
     if (!draft) return
     setProblem(null)
@@ -117,8 +154,10 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
                 : 'This browser no longer has the token'
             }
           >
-            Paste a token to reconnect. The name, settings and everything that uses this connection
-            stay as they are.
+            {existing?.record.authMethod === 'oauth'
+              ? 'Sign in again to reconnect.'
+              : 'Paste a token to reconnect.'}{' '}
+            The name, settings and everything that uses this connection stay as they are.
           </Alert>
         ) : null}
         <TextInput
@@ -170,7 +209,19 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
           tokenWarning={warnings.token}
           tokenStored={context.tokenStored}
           autoFocusToken={reenter}
+          account={existing?.record.account?.login ?? null}
         />
+        {signingIn ? (
+          <Alert color="blue" role="status" title="Waiting for the sign-in">
+            Finish signing in in the window that opened. This panel saves the connection as soon as
+            you are back.
+            <Group mt="sm">
+              <Button variant="default" size="xs" onClick={signIn.cancel}>
+                Cancel sign-in
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
         {problem ? (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
             {problem.message}
@@ -193,13 +244,23 @@ export function ConnectionForm({ existing, reenter, otherNames, onDone }: Props)
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
+          {form.values.authMethod === 'oauth' && !signInSubmits ? (
+            <Button variant="light" onClick={startSignIn} disabled={signingIn}>
+              Sign in again
+            </Button>
+          ) : null}
+          <Button type="submit" loading={save.isPending || signingIn}>
+            {signInSubmits ? signInLabel(form.values, config) : 'Save'}
           </Button>
         </Group>
       </Stack>
     </form>
   )
+}
+
+function signInLabel(values: ConnectionFormValues, config: ReturnType<typeof useRuntimeConfig>) {
+  const setup = signInSetupFor(previewTarget(values), config)
+  return setup.kind === 'none' ? 'Save' : setup.label
 }
 
 function savedNotice(record: ConnectionRecord, edited: boolean) {

@@ -13,9 +13,11 @@ export function ConnectionPanel() {
   const close = usePanelStore((state) => state.close)
   const editingId = panel.mode === 'edit' || panel.mode === 'reenter' ? panel.connectionId : null
   const existing = connections.find((stored) => stored.record.id === editingId)
+  const resume = panel.mode === 'add' || panel.mode === 'reenter' ? panel.resume : undefined
+  const signedIn = existing?.record.authMethod === 'oauth'
   const title =
     panel.mode === 'reenter'
-      ? `Re-enter token for “${existing?.record.name ?? ''}”`
+      ? `${signedIn ? 'Sign in again to' : 'Re-enter token for'} “${existing?.record.name ?? ''}”`
       : panel.mode === 'edit'
         ? 'Edit Connection'
         : 'Add a new Connection'
@@ -34,6 +36,7 @@ export function ConnectionPanel() {
           key={`${panel.mode}:${editingId ?? ''}`}
           existing={existing}
           reenter={panel.mode === 'reenter'}
+          resume={resume}
           otherNames={connections
             .filter((stored) => stored.record.id !== editingId)
             .map((stored) => stored.record.name)}

@@ -58,6 +58,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge status={status} />
+                  {!needsToken ? <TokenExpiry record={record} /> : null}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <LastVerified at={record.lastVerifiedAt} />
@@ -65,7 +66,11 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     {needsToken ? (
-                      <ReenterTokenButton connectionId={record.id} variant="light" />
+                      <ReenterTokenButton
+                        connectionId={record.id}
+                        signedIn={record.authMethod === 'oauth'}
+                        variant="light"
+                      />
                     ) : null}
                     {connectionTypeInfo[record.type].browsable && !needsToken ? (
                       <Button
@@ -107,6 +112,28 @@ export function ConnectionTable({ connections, onDelete }: Props) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** When the token expires, where the provider said; a signed-in one is renewed before then. */
+function TokenExpiry({ record }: { record: StoredConnection['record'] }) {
+  const at = record.tokenExpiresAt
+  const signedIn = record.authMethod === 'oauth' ? 'Signed in' : null
+  if (!at)
+    return signedIn ? (
+      <Text size="xs" c="dimmed">
+        {signedIn}
+      </Text>
+    ) : null
+  const renews = record.oauthClientId !== undefined
+  return (
+    <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'nowrap' }}>
+      Token expires{' '}
+      <time dateTime={at} title={new Date(at).toLocaleString()}>
+        {formatRelative(at)}
+      </time>
+      {renews ? ' · renews itself' : ''}
+    </Text>
   )
 }
 

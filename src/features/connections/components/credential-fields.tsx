@@ -3,10 +3,12 @@ import { useId } from 'react'
 import type { UseFormReturnType } from '@mantine/form'
 import { IconExternalLink } from '@tabler/icons-react'
 import { tokenHelpFor } from '@/lib/connection-types.ts'
+import { configuredGitLabApplication, signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
 import type { ConnectionFormValues } from '../form/form-values.ts'
 import { tokenNoun } from '../form/validate-form.ts'
+import { SignInFields } from '../../auth/components/sign-in-fields.tsx'
 import { FieldWarning } from './warned-input.tsx'
 
 interface Props {
@@ -17,6 +19,8 @@ interface Props {
   /** Editing a connection whose token is stored: leaving the field empty keeps it. */
   tokenStored: boolean
   autoFocusToken: boolean
+  /** Signing in again on a connection: the account it belongs to. */
+  account: string | null
 }
 
 export function CredentialFields({
@@ -25,10 +29,11 @@ export function CredentialFields({
   tokenWarning,
   tokenStored,
   autoFocusToken,
+  account,
 }: Props) {
   const config = useRuntimeConfig()
-  const { type } = form.values
-  const github = type === 'github' || type === 'github-enterprise'
+  const { type, authMethod } = form.values
+  const setup = signInSetupFor(target, config, form.values.applicationId.trim())
   const help = tokenHelpFor(target)
   const noun = tokenNoun(form.values)
   const tokenId = useId()
@@ -40,9 +45,9 @@ export function CredentialFields({
   ]
     .filter(Boolean)
     .join(' ')
-  const signInReason = config.githubOAuth
-    ? 'Sign in with GitHub is configured but arrives in a later release of this app.'
-    : 'Not set up on this deployment: its config.json needs githubOAuth.clientId and githubOAuth.tokenExchangeUrl.'
+  // GitLab's option stays open without a configured application: the form takes its id.
+  const signInDisabled =
+    setup.kind === 'unavailable' && setup.provider === 'github' && authMethod !== 'oauth'
 
   return (
     <Stack gap="sm">
@@ -53,38 +58,56 @@ export function CredentialFields({
       >
         <Stack gap="xs" mt={6}>
           <Radio value="pat" label="Personal access token" />
-          {github ? (
-            <Radio value="oauth" label="Sign in with GitHub" disabled description={signInReason} />
+          {setup.kind !== 'none' ? (
+            <Radio
+              value="oauth"
+              label={setup.label}
+              disabled={signInDisabled}
+              description={
+                setup.kind === 'unavailable' && signInDisabled ? setup.reason : undefined
+              }
+            />
           ) : null}
         </Stack>
       </Radio.Group>
 
-      <div>
-        <PasswordInput
-          label={noun.charAt(0).toUpperCase() + noun.slice(1)}
-          placeholder={tokenStored ? 'Leave empty to keep the stored token' : undefined}
-          withAsterisk={!tokenStored && type !== 'custom-git'}
-          autoComplete="off"
-          spellCheck={false}
-          data-autofocus={autoFocusToken || undefined}
-          {...tokenProps}
-          id={tokenId}
-          aria-invalid={tokenProps.error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          key={form.key('token')}
+      {authMethod === 'oauth' ? (
+        <SignInFields
+          form={form}
+          setup={setup}
+          configuredApplicationId={configuredGitLabApplication(target, config)}
+          account={account}
         />
-        <FieldWarning id={`${tokenId}-warning`} message={tokenWarning} />
-      </div>
-      <Text size="xs" c="dimmed">
-        {help.url ? (
-          <Anchor href={help.url} target="_blank" rel="noopener noreferrer" size="xs">
-            Create a token on {hostLabel(help.url)}{' '}
-            <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} aria-hidden />
-          </Anchor>
-        ) : null}
-        {help.url ? ' with ' : 'Use '}
-        {help.scopes}.
-      </Text>
+      ) : (
+        <>
+          <div>
+            <PasswordInput
+              label={noun.charAt(0).toUpperCase() + noun.slice(1)}
+              placeholder={tokenStored ? 'Leave empty to keep the stored token' : undefined}
+              withAsterisk={!tokenStored && type !== 'custom-git'}
+              autoComplete="off"
+              spellCheck={false}
+              data-autofocus={autoFocusToken || undefined}
+              {...tokenProps}
+              id={tokenId}
+              aria-invalid={tokenProps.error ? true : undefined}
+              aria-describedby={describedBy || undefined}
+              key={form.key('token')}
+            />
+            <FieldWarning id={`${tokenId}-warning`} message={tokenWarning} />
+          </div>
+          <Text size="xs" c="dimmed">
+            {help.url ? (
+              <Anchor href={help.url} target="_blank" rel="noopener noreferrer" size="xs">
+                Create a token on {hostLabel(help.url)}{' '}
+                <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} aria-hidden />
+              </Anchor>
+            ) : null}
+            {help.url ? ' with ' : 'Use '}
+            {help.scopes}.
+          </Text>
+        </>
+      )}
 
       <Radio.Group
         label="Keep the token"

@@ -2,11 +2,15 @@ import { Button, type ButtonProps } from '@mantine/core'
 import { IconKey } from '@tabler/icons-react'
 import { usePanelStore } from '../panel-store.ts'
 
-/** "Re-enter token": opens the side panel over the current page, token field first. */
+/**
+ * "Re-enter token" ("Sign in again" for a signed-in connection): opens the side panel over the
+ * current page, credentials first.
+ */
 export function ReenterTokenButton({
   connectionId,
+  signedIn = false,
   ...props
-}: { connectionId: string } & Pick<ButtonProps, 'variant' | 'mt'>) {
+}: { connectionId: string; signedIn?: boolean } & Pick<ButtonProps, 'variant' | 'mt'>) {
   const openReenter = usePanelStore((state) => state.openReenter)
   return (
     <Button
@@ -16,7 +20,7 @@ export function ReenterTokenButton({
       onClick={() => openReenter(connectionId)}
       {...props}
     >
-      Re-enter token
+      {signedIn ? 'Sign in again' : 'Re-enter token'}
     </Button>
   )
 }

@@ -23,6 +23,8 @@ export interface ConnectionFormValues {
   branch: string
   corsProxyUrl: string
   gitUsername: string
+  /** GitLab sign-in: the OAuth application's id (empty: the deployment's, if it names one). */
+  applicationId: string
   token: string
   tokenLifetime: TokenLifetime
 }
@@ -45,6 +47,7 @@ export function emptyFormValues(corsProxyUrl: string | null): ConnectionFormValu
     branch: 'main',
     corsProxyUrl: corsProxyUrl ?? '',
     gitUsername: '',
+    applicationId: '',
     token: '',
     tokenLifetime: 'remember',
   }
@@ -62,8 +65,9 @@ export function formValuesFromRecord(record: ConnectionRecord): ConnectionFormVa
   }
   switch (record.type) {
     case 'github-enterprise':
-    case 'gitlab-self-managed':
       return { ...values, baseUrl: record.baseUrl }
+    case 'gitlab-self-managed':
+      return { ...values, baseUrl: record.baseUrl, applicationId: record.oauthClientId ?? '' }
     case 'bitbucket':
       return {
         ...values,
@@ -83,8 +87,9 @@ export function formValuesFromRecord(record: ConnectionRecord): ConnectionFormVa
         corsProxyUrl: record.corsProxyUrl ?? '',
         gitUsername: record.gitUsername ?? '',
       }
-    case 'github':
     case 'gitlab':
+      return { ...values, applicationId: record.oauthClientId ?? '' }
+    case 'github':
       return values
   }
 }

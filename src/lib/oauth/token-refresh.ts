@@ -1,0 +1,129 @@
+/**
+ * Keeping a signed-in token fresh: GitHub App user tokens last 8 hours and GitLab's 2, each with a
+ * refresh token. A token is refreshed a few minutes before it expires, and again when the provider
+ * answers 401 to it; the person notices nothing.
+ *
+ * Refresh tokens are single use, so two tabs must not spend the same one: a Web Lock per
+ * connection serializes refreshes across tabs, and whoever holds it first reads the stored token
+ * again (another tab may have refreshed it already).
+ */
+import { connectionStore } from '../connection-store.ts'
+import {
+  secretInputOf,
+  targetOf,
+  type ConnectionRecord,
+  type SecretRecord,
+} from '@/storage/schema.ts'
+import { signInDeployment } from './deployment.ts'
+import { signInSetupFor } from './sign-in-setup.ts'
+import type { TokenEndpoint } from './token-endpoint.ts'
+
+/** Refreshed this long before expiry, so no request goes out with a token about to lapse. */
+const MARGIN_MS = 5 * 60_000
+
+export interface Refreshed {
+  ok: true
+  record: ConnectionRecord
+  secret: SecretRecord
+}
+
+export interface NotRefreshed {
+  ok: false
+  /** True when only signing in again helps (refused, or no way to refresh); false for outages. */
+  permanent: boolean
+  message: string
+}
+
+/** Whether a stored token should be refreshed before it is used. */
+export function refreshDue(secret: SecretRecord, now = Date.now()): boolean {
+  if (!secret.refreshToken || !secret.expiresAt) return false
+  return Date.parse(secret.expiresAt) - now < MARGIN_MS
+}
+
+/** Whether a 401 to this token may be answered with a refresh. */
+export function canRefresh(record: ConnectionRecord, secret: SecretRecord | undefined): boolean {
+  return record.authMethod === 'oauth' && Boolean(secret?.refreshToken)
+}
+
+const inFlight = new Map<string, Promise<Refreshed | NotRefreshed>>()
+
+/**
+ * Refreshes the token of a connection, unless it is no longer `spentToken` (another call or tab
+ * refreshed it meanwhile: then the stored one is returned). One refresh per connection at a time.
+ */
+export function refreshToken(
+  connectionId: string,
+  spentToken: string,
+): Promise<Refreshed | NotRefreshed> {
+  const running = inFlight.get(connectionId)
+  if (running) return running
+  const refresh = withLock(`git-connector:refresh:${connectionId}`, () =>
+    refreshUnlocked(connectionId, spentToken),
+  ).finally(() => inFlight.delete(connectionId))
+  inFlight.set(connectionId, refresh)
+  return refresh
+}
+
+async function refreshUnlocked(
+  connectionId: string,
+  spentToken: string,
+): Promise<Refreshed | NotRefreshed> {
+  const store = connectionStore()
+  const stored = await store.getWithSecret(connectionId)
+  if (!stored?.secret) {
+    return { ok: false, permanent: true, message: 'This browser no longer has the token.' }
+  }
+  const { record, secret } = stored
+  if (secret.token !== spentToken && !refreshDue(secret)) return { ok: true, record, secret }
+  const endpoint = endpointFor(record)
+  if (!endpoint || !secret.refreshToken) {
+    return {
+      ok: false,
+      permanent: true,
+      message: 'The token expired and this deployment can no longer refresh it.',
+    }
+  }
+  const { refreshGrant, TokenEndpointError } = await import('./token-endpoint.ts')
+  try {
+    const { redirectUri } = signInDeployment()
+    const grant = await refreshGrant(endpoint, secret.refreshToken, redirectUri)
+    const now = new Date().toISOString()
+    const nextRecord: ConnectionRecord = {
+      ...record,
+      tokenExpiresAt: grant.expiresAt,
+      updatedAt: now,
+    }
+    const nextSecret: SecretRecord = {
+      ...secret,
+      token: grant.accessToken,
+      // A server that does not rotate refresh tokens sends none back: the old one still holds.
+      refreshToken: grant.refreshToken ?? secret.refreshToken,
+      expiresAt: grant.expiresAt,
+    }
+    await store.save(nextRecord, secretInputOf(nextSecret))
+    return { ok: true, record: nextRecord, secret: nextSecret }
+  } catch (error) {
+    if (!(error instanceof TokenEndpointError)) throw error
+    return {
+      ok: false,
+      permanent: error.kind !== 'unavailable',
+      message: error.message,
+    }
+  }
+}
+
+/** The same application the token came from, on the server the connection points at. */
+function endpointFor(record: ConnectionRecord): TokenEndpoint | null {
+  if (!record.oauthClientId) return null
+  const setup = signInSetupFor(targetOf(record), signInDeployment().config, record.oauthClientId)
+  if (setup.kind !== 'pkce') return null
+  // GitHub's exchange URL belongs to one client id; a token from another cannot refresh there.
+  if (setup.provider === 'github' && setup.clientId !== record.oauthClientId) return null
+  return { ...setup, clientId: record.oauthClientId }
+}
+
+/** A Web Lock where the browser has them (all current ones do); plain call elsewhere (tests). */
+function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  return locks ? locks.request(name, run) : run()
+}
