@@ -32,7 +32,8 @@ const chromium = {
  */
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-results',
+  // Per build folder too: Playwright empties its output folder when a run starts.
+  outputDir: dist === 'dist' ? '../test-results' : `../test-results-${dist}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
