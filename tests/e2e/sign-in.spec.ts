@@ -30,17 +30,19 @@ const HOUR = 3_600_000
 test.describe.configure({ timeout: 60_000 })
 
 /** Fills the panel for a sign-in and presses the sign-in button; returns the popup it opens. */
-async function startSignIn(page: Page, name: string, type: 'GitHub' | 'GitLab') {
+async function startSignIn(page: Page, name: string, type: 'GitHub' | 'GitLab', shot?: string) {
   const panel = await openAddPanel(page)
   await field(panel, 'Name').fill(name)
   if (type === 'GitLab') await chooseType(page, 'GitLab')
   await panel.getByRole('radio', { name: `Sign in with ${type}` }).check()
+  if (shot) await page.screenshot({ path: `tests/screenshots/${shot}-panel.png` })
   const popup = page.waitForEvent('popup')
   await panel.getByRole('button', { name: `Sign in with ${type}` }).click()
   const window = await popup
   await expect(window.getByRole('heading', { name: 'Authorize Git Connector' })).toBeVisible({
     timeout: 15_000,
   })
+  if (shot) await window.screenshot({ path: `tests/screenshots/${shot}-authorize.png` })
   return { panel, popup: window }
 }
 
@@ -56,7 +58,7 @@ test('Sign in with GitHub saves the connection with the account, its token renew
   page,
 }) => {
   await openDemo(page)
-  const { panel, popup } = await startSignIn(page, 'Signed-in GitHub', 'GitHub')
+  const { panel, popup } = await startSignIn(page, 'Signed-in GitHub', 'GitHub', 'github-sign-in')
   await popup.getByRole('button', { name: 'Authorize' }).click()
   await popup.waitForEvent('close')
   await expect(panel).toBeHidden()
@@ -174,7 +176,7 @@ test('Sign in with GitLab uses PKCE in the browser and renews the two-hour token
   page,
 }) => {
   await openDemo(page)
-  const { panel, popup } = await startSignIn(page, 'Signed-in GitLab', 'GitLab')
+  const { panel, popup } = await startSignIn(page, 'Signed-in GitLab', 'GitLab', 'gitlab-sign-in')
   await expect(popup.getByText('GitLab (simulated) · gitlab.com')).toBeVisible()
   await popup.getByRole('button', { name: 'Authorize' }).click()
   await expect(panel).toBeHidden()

@@ -30,10 +30,11 @@ export function SignInFields({ form, setup, configuredApplicationId, account }: 
           description={
             <>
               {configuredApplicationId
-                ? 'This deployment names one; enter another to use your own. '
-                : 'From a GitLab application (User settings → Applications) '}
-              with the redirect URI <Code>{signInDeployment().redirectUri}</Code>, the scope{' '}
-              <Code>api</Code>, and “Confidential” unticked.
+                ? 'Leave empty to use this deployment’s application. To use your own, create one'
+                : 'Create a GitLab application'}{' '}
+              (User settings → Applications) with the redirect URI{' '}
+              <Code>{signInDeployment().redirectUri}</Code>, the scope <Code>api</Code>, and
+              “Confidential” unticked{configuredApplicationId ? '.' : ', and paste its ID.'}
             </>
           }
           autoComplete="off"
