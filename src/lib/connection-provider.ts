@@ -107,6 +107,11 @@ export function forgetProvider(connectionId: string): void {
   adapters.delete(connectionId)
 }
 
+/** Forget every adapter, and the tokens they hold, after all tokens were removed from storage. */
+export function forgetAllProviders(): void {
+  adapters.clear()
+}
+
 interface Watch {
   connectionId: string
   /** The record's updatedAt when the adapter was built. */

@@ -114,6 +114,20 @@ describe('connection store', () => {
     expect(await store.readSecret(record.id)).toBeUndefined()
   })
 
+  it('clearSecrets removes every token and keeps every connection', async () => {
+    const name = freshDatabaseName()
+    const store = storeFor(name)
+    const records = [connectionRecord('github'), connectionRecord('gitlab')]
+    for (const record of records) await store.save(record, secret)
+
+    await store.clearSecrets()
+
+    expect(await rawEntries(name, SECRETS_STORE)).toEqual([])
+    const { connections } = await store.list()
+    expect(connections.map((stored) => stored.hasSecret)).toEqual([false, false])
+    expect(connections).toHaveLength(2)
+  })
+
   it('writeSecret stores a token for an existing connection only', async () => {
     const name = freshDatabaseName()
     const store = storeFor(name)

@@ -4,7 +4,7 @@
  * both stores happen in one transaction so a connection and its token land or vanish together.
  * Damaged records are quarantined: reported with a reason, left where they are, never fatal.
  */
-import { del, get } from 'idb-keyval'
+import { clear, del, get } from 'idb-keyval'
 import {
   CONNECTIONS_STORE,
   lazyDatabase,
@@ -73,6 +73,8 @@ export interface ConnectionStore {
   /** Replaces the secret of an existing connection ('invalid-record' when there is none). */
   writeSecret(id: string, secret: SecretInput): Promise<void>
   removeSecret(id: string): Promise<void>
+  /** Removes every stored token at once; the connections themselves stay. */
+  clearSecrets(): Promise<void>
   /** Closes the database; a later call opens it again. */
   close(): void
 }
@@ -262,6 +264,8 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
     },
 
     removeSecret: (id) => guard('write-failed', () => del(id, secrets)),
+
+    clearSecrets: () => guard('write-failed', () => clear(secrets)),
 
     close,
   }

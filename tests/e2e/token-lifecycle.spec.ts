@@ -123,3 +123,28 @@ test('an unreachable server can be saved unverified, and the list says so', asyn
   await expect(panel).toBeHidden()
   await expect(row(page, 'Internal GitLab')).toContainText('Unverified')
 })
+
+test('"Forget all tokens" removes every token and keeps the connections', async ({ page }) => {
+  await openDemo(page)
+  await addConnection(page, { name: 'Work GitHub', type: 'GitHub', token: TOKEN })
+  await addConnection(page, {
+    name: 'Team GitLab',
+    type: 'GitLab',
+    token: 'glpat-abcdefghijklmnopqrst',
+  })
+  await page.getByRole('button', { name: 'Forget all tokens' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Forget all tokens on this browser?' })
+  await expect(dialog).toContainText('Work GitHub')
+  await expect(dialog).toContainText('Team GitLab')
+  await dialog.getByRole('button', { name: 'Forget 2 tokens' }).click()
+  await expect(dialog).toBeHidden()
+
+  for (const name of ['Work GitHub', 'Team GitLab']) {
+    await expect(row(page, name)).toContainText('Needs token')
+  }
+  expect(await readStore(page, 'secrets')).toEqual([])
+  expect(await readStore(page, 'connections')).toHaveLength(2)
+  await expect(page.getByRole('button', { name: 'Forget all tokens' })).toBeHidden()
+  await page.reload()
+  await expect(row(page, 'Work GitHub')).toContainText('Needs token')
+})

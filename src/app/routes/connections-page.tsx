@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPlus } from '@tabler/icons-react'
+import { IconKeyOff, IconPlus } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { ConnectionTable } from '@/features/connections/components/connection-table.tsx'
 import { EmptyConnections } from '@/features/connections/components/empty-connections.tsx'
@@ -18,6 +18,11 @@ const loadDeleteModal = () =>
   import('@/features/connections/components/delete-connection-modal.tsx')
 const DeleteConnectionModal = lazy(() =>
   loadDeleteModal().then((m) => ({ default: m.DeleteConnectionModal })),
+)
+const ForgetTokensModal = lazy(() =>
+  import('@/features/connections/components/forget-tokens-modal.tsx').then((m) => ({
+    default: m.ForgetTokensModal,
+  })),
 )
 const prefetchPanels = () => {
   void loadConnectionPanel()
@@ -58,7 +63,9 @@ export function ConnectionsPage() {
   const openAdd = usePanelStore((state) => state.openAdd)
   const { demo } = useAppEnvironment()
   const [deleting, setDeleting] = useState<StoredConnection | null>(null)
+  const [forgetting, setForgetting] = useState(false)
   const connections = data?.connections ?? noConnections
+  const withTokens = connections.filter((stored) => stored.hasSecret)
   useWarmChunks(connections)
   const tryDemo = demo
     ? null
@@ -74,9 +81,21 @@ export function ConnectionsPage() {
           </Text>
         </div>
         {connections.length > 0 ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => openAdd()}>
-            Add Connection
-          </Button>
+          <Group gap="xs">
+            {withTokens.length > 0 ? (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconKeyOff size={16} />}
+                onClick={() => setForgetting(true)}
+              >
+                Forget all tokens
+              </Button>
+            ) : null}
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openAdd()}>
+              Add Connection
+            </Button>
+          </Group>
         ) : null}
       </Group>
 
@@ -102,6 +121,20 @@ export function ConnectionsPage() {
       )}
 
       <Suspense fallback={null}>
+        {forgetting ? (
+          <ForgetTokensModal
+            withTokens={withTokens}
+            onClose={() => setForgetting(false)}
+            onForgotten={(count) => {
+              setForgetting(false)
+              notifications.show({
+                color: 'green',
+                title: 'Tokens forgotten',
+                message: `${count === 1 ? 'One token was' : `${count} tokens were`} removed from this browser. The connections are kept.`,
+              })
+            }}
+          />
+        ) : null}
         {deleting ? (
           <DeleteConnectionModal
             target={deleting}
