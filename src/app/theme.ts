@@ -60,6 +60,8 @@ function readableOn(color: string, background: string): string {
  * text and outlines use the filled shade on white (under 4.5:1 for most colours).
  */
 function readableColorVariables(theme: MantineTheme): Record<string, string> {
+  const cached = computed.get(theme)
+  if (cached) return cached
   const variables: Record<string, string> = {}
   for (const [name, shades] of Object.entries(theme.colors)) {
     variables[`--mantine-color-${name}-light-color`] = readableOn(shades[9], shades[2])
@@ -67,8 +69,12 @@ function readableColorVariables(theme: MantineTheme): Record<string, string> {
     variables[`--mantine-color-${name}-text`] = readableOn(filled, '#ffffff')
     variables[`--mantine-color-${name}-outline`] = readableOn(filled, '#ffffff')
   }
+  computed.set(theme, variables)
   return variables
 }
+
+// A few milliseconds of colour arithmetic: once per theme, not on every provider render.
+const computed = new WeakMap<MantineTheme, Record<string, string>>()
 
 /** Dimmed text, links and errors: darker in light mode and lighter in dark mode than Mantine's. */
 export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
