@@ -102,11 +102,16 @@ test('no axe violations: repositories, a repository’s commits and releases, li
   await expect(list.getByText('octo-demo/git-connector')).toBeVisible()
   violations.push(...(await audit(page, 'repositories')))
 
+  // The search settles on its one result before the click, so the click lands on a row that stays.
   await page.getByLabel('Search repositories').fill('git-connector')
-  await page.getByRole('link', { name: 'octo-demo/git-connector', exact: true }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await list.getByRole('link', { name: 'octo-demo/git-connector', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'octo-demo/git-connector' })).toBeVisible({
+    timeout: 15_000,
+  })
   await expect(
     page.getByRole('list', { name: 'Commits' }).getByRole('listitem').first(),
-  ).toBeVisible()
+  ).toBeVisible({ timeout: 15_000 })
   violations.push(...(await audit(page, 'repository, commits')))
   await page.getByRole('tab', { name: 'Releases' }).click()
   await expect(

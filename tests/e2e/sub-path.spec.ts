@@ -43,7 +43,9 @@ test('served from /tools/git/: demo, add a connection, browse, and a deep link r
   await page.getByRole('link', { name: 'Browse Work GitHub' }).click()
   await expect(page).toHaveURL(new RegExp(`^[^?]*${BASE}connections/[^/]+/repositories`))
   await page.getByLabel('Search repositories').fill('git-connector')
-  await page.getByRole('link', { name: 'octo-demo/git-connector', exact: true }).click()
+  const list = page.getByRole('list', { name: 'Repositories' })
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await list.getByRole('link', { name: 'octo-demo/git-connector', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'octo-demo/git-connector' })).toBeVisible()
   const commits = page.getByRole('list', { name: 'Commits' })
   await expect(commits.getByRole('listitem').first()).toBeVisible()
@@ -53,9 +55,12 @@ test('served from /tools/git/: demo, add a connection, browse, and a deep link r
   )
 
   // A reload of the deep link: the static host's fallback serves the app, which finds its way.
+  // Demo mode starts again first (its worker, its 10,000 repositories): give it the time.
   await page.reload()
-  await expect(page.getByRole('heading', { name: 'octo-demo/git-connector' })).toBeVisible()
-  await expect(commits.getByRole('listitem').first()).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'octo-demo/git-connector' })).toBeVisible({
+    timeout: 15_000,
+  })
+  await expect(commits.getByRole('listitem').first()).toBeVisible({ timeout: 15_000 })
 
   // In-app links keep the base: back to the list through the navigation.
   await page.getByRole('link', { name: 'Connections', exact: true }).click()
