@@ -26,8 +26,10 @@ interface StoredRecord {
 
 const HOUR = 3_600_000
 
-// Each sign-in boots the app twice more (the provider's page and the callback, in the popup).
+// Each sign-in boots the app twice more (the provider's page and the callback, in the popup),
+// then exchanges, checks and saves: on a busy machine that takes a while.
 test.describe.configure({ timeout: 60_000 })
+const SIGNED_IN = { timeout: 20_000 }
 
 /** Fills the panel for a sign-in and presses the sign-in button; returns the popup it opens. */
 async function startSignIn(page: Page, name: string, type: 'GitHub' | 'GitLab', shot?: string) {
@@ -61,7 +63,7 @@ test('Sign in with GitHub saves the connection with the account, its token renew
   const { panel, popup } = await startSignIn(page, 'Signed-in GitHub', 'GitHub', 'github-sign-in')
   await popup.getByRole('button', { name: 'Authorize' }).click()
   await popup.waitForEvent('close')
-  await expect(panel).toBeHidden()
+  await expect(panel).toBeHidden(SIGNED_IN)
 
   const line = row(page, 'Signed-in GitHub')
   await expect(line).toContainText('Connected')
@@ -111,8 +113,8 @@ test('Sign in with GitHub saves the connection with the account, its token renew
   const popup2 = page.waitForEvent('popup')
   await panel2.getByRole('button', { name: 'Sign in with GitHub' }).click()
   await (await popup2).getByRole('button', { name: 'Authorize' }).click()
-  await expect(panel2).toBeHidden()
-  await expect(line).toContainText('Connected')
+  await expect(panel2).toBeHidden(SIGNED_IN)
+  await expect(line).toContainText('Connected', SIGNED_IN)
   expect(await records(page)).toHaveLength(1)
 })
 
@@ -124,6 +126,7 @@ test('declining and a failing exchange each say so and store nothing', async ({ 
   await declined.popup.getByRole('button', { name: 'Cancel' }).click()
   await expect(declined.panel.getByRole('alert')).toContainText(
     'You declined access on GitHub, so nothing was saved.',
+    SIGNED_IN,
   )
 
   // The exchange refuses the code, then fails outright.
@@ -134,13 +137,17 @@ test('declining and a failing exchange each say so and store nothing', async ({ 
   await popup.getByRole('button', { name: 'Authorize' }).click()
   await expect(declined.panel.getByRole('alert')).toContainText(
     'GitHub refused to give a token (The code passed is incorrect or expired.)',
+    SIGNED_IN,
   )
   const retry = page.waitForEvent('popup')
   await declined.panel.getByRole('button', { name: 'Sign in with GitHub' }).click()
   popup = await retry
   await popup.getByLabel('A server error (502)').check()
   await popup.getByRole('button', { name: 'Authorize' }).click()
-  await expect(declined.panel.getByRole('alert')).toContainText('The token could not be fetched')
+  await expect(declined.panel.getByRole('alert')).toContainText(
+    'The token could not be fetched',
+    SIGNED_IN,
+  )
   await expect(declined.panel.getByRole('alert')).toContainText('token-exchange URL')
   expect(await records(page)).toEqual([])
   expect(await secrets(page)).toEqual([])
@@ -163,7 +170,7 @@ test('a forged or replayed sign-in reply is refused and changes nothing', async 
     if (frame.url().includes('/oauth/callback?')) callbackUrl = frame.url()
   })
   await good.getByRole('button', { name: 'Authorize' }).click()
-  await expect(row(page, 'Replayed')).toContainText('Connected')
+  await expect(row(page, 'Replayed')).toContainText('Connected', SIGNED_IN)
   const before = await secrets(page)
   expect(callbackUrl).toContain('state=')
   await page.goto(callbackUrl)
@@ -179,7 +186,7 @@ test('Sign in with GitLab uses PKCE in the browser and renews the two-hour token
   const { panel, popup } = await startSignIn(page, 'Signed-in GitLab', 'GitLab', 'gitlab-sign-in')
   await expect(popup.getByText('GitLab (simulated) · gitlab.com')).toBeVisible()
   await popup.getByRole('button', { name: 'Authorize' }).click()
-  await expect(panel).toBeHidden()
+  await expect(panel).toBeHidden(SIGNED_IN)
   const line = row(page, 'Signed-in GitLab')
   await expect(line).toContainText('gitlab-demo')
   await expect(line).toContainText(/Token expires in (2 hours|1\d\d minutes) · renews itself/)
@@ -225,7 +232,7 @@ test('with pop-ups blocked the whole tab goes to the provider and comes back', a
   // Declined: back on the connections, the panel open again with what was typed.
   await page.getByRole('button', { name: 'Cancel' }).click()
   const back = page.getByRole('dialog', { name: 'Add a new Connection' })
-  await expect(back.getByRole('alert')).toContainText('You declined access on GitHub')
+  await expect(back.getByRole('alert')).toContainText('You declined access on GitHub', SIGNED_IN)
   await expect(field(back, 'Name')).toHaveValue('Redirected')
   await expect(field(back, 'Username')).toHaveValue('mona')
   expect(await records(page)).toEqual([])
@@ -233,6 +240,6 @@ test('with pop-ups blocked the whole tab goes to the provider and comes back', a
   await back.getByRole('button', { name: 'Sign in with GitHub' }).click()
   await page.getByRole('button', { name: 'Authorize' }).click()
   await expect(page).toHaveURL(/\/connections$/)
-  await expect(row(page, 'Redirected')).toContainText('octo-demo')
+  await expect(row(page, 'Redirected')).toContainText('octo-demo', SIGNED_IN)
   expect(await secrets(page)).toHaveLength(1)
 })

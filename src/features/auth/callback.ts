@@ -9,7 +9,7 @@ import { peekSignIn, type PendingSignIn } from '@/lib/oauth/pending-sign-in.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 import type { PanelResume } from '../connections/panel-store.ts'
 import { finishSignIn } from './finish-sign-in.ts'
-import { relayCallback } from './relay.ts'
+import { announceFinished, relayCallback } from './relay.ts'
 import { readSignInContext } from './sign-in-context.ts'
 import { signInFailureMessage } from './sign-in-message.ts'
 
@@ -31,6 +31,8 @@ export async function handleCallback(params: URLSearchParams): Promise<CallbackO
   if (!inTab && (await relayCallback(params.toString()))) return { kind: 'handed-over' }
   try {
     const { record } = await finishSignIn(params)
+    // In a popup whose opener did not answer in time: let it know, should it still be there.
+    if (!inTab) announceFinished(params.get('state') ?? '', record.id)
     return { kind: 'saved', record, inTab }
   } catch (error) {
     const message = signInFailureMessage(error, pending?.setup ?? null)

@@ -10,10 +10,14 @@
  */
 const CHANNEL = 'git-connector:sign-in'
 
-type Message = { type: 'callback'; search: string } | { type: 'ack'; state: string }
+type Message =
+  | { type: 'callback'; search: string }
+  | { type: 'ack'; state: string }
+  /** The callback page finished the sign-in itself (no tab claimed it in time). */
+  | { type: 'finished'; state: string; connectionId: string }
 
-/** Waits this long for the starting tab to claim the answer. */
-const ACK_TIMEOUT_MS = 2_000
+/** Waits this long for the starting tab to claim the answer (a busy machine can be slow). */
+const ACK_TIMEOUT_MS = 5_000
 
 /** Hands a callback's query to the tab that started it; false when no tab claimed it. */
 export function relayCallback(search: string, timeoutMs = ACK_TIMEOUT_MS): Promise<boolean> {
@@ -34,19 +38,37 @@ export function relayCallback(search: string, timeoutMs = ACK_TIMEOUT_MS): Promi
   })
 }
 
+/** What reaches the starting tab: the provider's answer, or word that it was already used. */
+export type Relayed =
+  { kind: 'callback'; params: URLSearchParams } | { kind: 'finished'; connectionId: string }
+
 /**
- * Listens for callbacks of the sign-in with this state; the first one is acknowledged and handed
- * to `receive`. Returns the function that stops listening.
+ * Listens for the sign-in with this state: its callback is acknowledged and handed on; word that
+ * the callback page finished it itself is handed on too. Returns the function that stops.
  */
-export function awaitCallback(state: string, receive: (params: URLSearchParams) => void) {
+export function awaitCallback(state: string, receive: (relayed: Relayed) => void) {
   const channel = new BroadcastChannel(CHANNEL)
   channel.onmessage = (event: MessageEvent<Message>) => {
-    if (event.data.type !== 'callback') return
-    const params = new URLSearchParams(event.data.search)
+    const message = event.data
+    if (message.type === 'finished' && message.state === state) {
+      channel.close()
+      receive({ kind: 'finished', connectionId: message.connectionId })
+      return
+    }
+    if (message.type !== 'callback') return
+    const params = new URLSearchParams(message.search)
     if (params.get('state') !== state) return
     channel.postMessage({ type: 'ack', state } satisfies Message)
     channel.close()
-    receive(params)
+    receive({ kind: 'callback', params })
   }
   return () => channel.close()
+}
+
+/** Tells the starting tab, if it still listens, that the sign-in ended in the callback page. */
+export function announceFinished(state: string, connectionId: string): void {
+  if (typeof BroadcastChannel === 'undefined') return
+  const channel = new BroadcastChannel(CHANNEL)
+  channel.postMessage({ type: 'finished', state, connectionId } satisfies Message)
+  channel.close()
 }

@@ -15,7 +15,7 @@ import type { ConnectionRecord } from '@/storage/schema.ts'
 import { saveConnection } from '../connections/save-connection.ts'
 import { authenticatorUrl, tokenFromAuthenticator } from './authenticator-popup.ts'
 import { finishSignIn } from './finish-sign-in.ts'
-import { awaitCallback } from './relay.ts'
+import { awaitCallback, type Relayed } from './relay.ts'
 import { draftFromContext, type SignInContext } from './sign-in-context.ts'
 
 export { signInFailureMessage } from './sign-in-message.ts'
@@ -59,7 +59,7 @@ async function withPkce(
     return new Promise<never>(() => {})
   }
   popup.location.href = url
-  const callback = await new Promise<URLSearchParams>((resolve, reject) => {
+  const relayed = await new Promise<Relayed>((resolve, reject) => {
     const stop = awaitCallback(state, resolve)
     signal.addEventListener('abort', () => {
       stop()
@@ -67,7 +67,12 @@ async function withPkce(
       reject(new SignInCancelled())
     })
   })
-  return (await finishSignIn(callback)).record
+  if (relayed.kind === 'callback') return (await finishSignIn(relayed.params)).record
+  // The callback page finished it itself: the connection is already stored.
+  abandonSignIn(state)
+  const stored = await connectionStore().get(relayed.connectionId)
+  if (!stored) throw new SignInFailure('The sign-in finished in its window, but nothing was saved.')
+  return stored.record
 }
 
 async function withAuthenticator(
