@@ -46,7 +46,8 @@ async function settle(page: Page): Promise<void> {
 test('no axe violations: connections, the side panel and the delete dialog, light and dark', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  // Some 30 s on an idle machine; much more when other work shares its two cores.
+  test.setTimeout(180_000)
   const violations: string[] = []
 
   // Outside demo mode, nothing stored: the empty page that offers the demo.
@@ -60,13 +61,13 @@ test('no axe violations: connections, the side panel and the delete dialog, ligh
   // The side panel: empty, with every validation message, then a type with more fields.
   const panel = await openAddPanel(page)
   violations.push(...(await audit(page, 'Add a new Connection panel')))
+  // Saved empty: every field's message shows; then a type with more fields, its own message too.
   await panel.getByRole('button', { name: 'Save' }).click()
   await expect(panel.getByText(/give this connection a name/i)).toBeVisible()
-  violations.push(...(await audit(page, 'Add a new Connection panel, validation errors')))
-  await field(panel, 'Name').fill('Corp GitHub')
   await chooseType(page, 'GitHub Enterprise Server')
-  await field(panel, 'Server URL').fill('https://github.corp.example')
-  violations.push(...(await audit(page, 'Add a new Connection panel, GitHub Enterprise Server')))
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(field(panel, 'Server URL')).toHaveAttribute('aria-invalid', 'true')
+  violations.push(...(await audit(page, 'Add a new Connection panel, validation errors')))
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()
 
@@ -92,7 +93,7 @@ test('no axe violations: connections, the side panel and the delete dialog, ligh
 test('no axe violations: repositories, a repository’s commits and releases, light and dark', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const violations: string[] = []
   await openDemo(page)
   await addConnection(page, { name: 'Work GitHub', type: 'GitHub', token: GITHUB_TOKEN })
@@ -125,7 +126,7 @@ test('no axe violations: repositories, a repository’s commits and releases, li
 test('no axe violations: release sources, a source’s page, not found, light and dark', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const violations: string[] = []
   await openDemo(page)
   await addConnection(page, { name: 'Work GitHub', type: 'GitHub', token: GITHUB_TOKEN })
