@@ -40,6 +40,7 @@ import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { describeFailure } from '@/lib/failure-message.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import { paths } from '@/lib/paths.ts'
+import { safeLinkUrl } from '@/lib/safe-url.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { SimulateReleaseCard } from '../components/simulate-release-card.tsx'
 
@@ -107,9 +108,9 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
             </Group>
             <Text c="dimmed" size="sm">
               {info.label} ·{' '}
-              {source.repository.webUrl ? (
+              {safeLinkUrl(source.repository.webUrl) ? (
                 <Anchor
-                  href={source.repository.webUrl}
+                  href={safeLinkUrl(source.repository.webUrl) ?? undefined}
                   target="_blank"
                   rel="noopener noreferrer"
                   inherit

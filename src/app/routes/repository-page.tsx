@@ -10,6 +10,7 @@ import {
   useReleases,
   useTags,
 } from '@/features/commits/hooks/use-repository-data.ts'
+import { displayText } from '@/lib/display-text.ts'
 import { paths } from '@/lib/paths.ts'
 import type { RepoRef } from '@/providers/types.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
@@ -47,8 +48,13 @@ function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef 
         <Anchor component={Link} to={paths.repositories(record.id)} size="sm">
           ← {record.name}
         </Anchor>
-        <Title order={1} style={{ wordBreak: 'break-word' }}>
-          {repo.fullName}
+        <Title
+          order={1}
+          style={{ wordBreak: 'break-word' }}
+          lineClamp={2}
+          title={displayText(repo.fullName).full}
+        >
+          {displayText(repo.fullName).text}
         </Title>
       </div>
       {branches.error ? (
@@ -65,7 +71,7 @@ function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef 
           nothingFoundMessage="No branch by this name"
           data={(branches.data?.items ?? []).map((item) => ({
             value: item.name,
-            label: item.isDefault ? `${item.name} (default)` : item.name,
+            label: `${displayText(item.name, 100).text}${item.isDefault ? ' (default)' : ''}`,
           }))}
           value={branch}
           onChange={(value) => value && setParam('branch', value)}

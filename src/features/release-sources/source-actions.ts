@@ -10,6 +10,7 @@ import { providerForConnection } from '@/lib/connection-provider.ts'
 import { connectionStore } from '@/lib/connection-store.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
+import { safeLinkUrl } from '@/lib/safe-url.ts'
 import { isProviderError } from '@/providers/errors.ts'
 import type { GitProvider, RepoRef } from '@/providers/types.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
@@ -158,7 +159,8 @@ export async function deleteReleaseSource(source: ReleaseSourceRecord): Promise<
 
 /** The provider page that lists a repository's webhooks, for removing one by hand. */
 export function webhookSettingsUrl(source: ReleaseSourceRecord): string | null {
-  const web = source.repository.webUrl
+  // Only an http(s) address becomes a link (a hostile server could send `javascript:`).
+  const web = safeLinkUrl(source.repository.webUrl)
   if (!web) return null
   switch (source.connectionType) {
     case 'github':

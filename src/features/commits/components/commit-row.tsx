@@ -1,34 +1,41 @@
 import { Anchor, Avatar, Code, Group, Stack, Text } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react'
 import { displayAuthor, type AuthorContext } from '@/lib/commit-author.ts'
+import { displayText, initialsOf } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
+import { safeImageUrl, safeLinkUrl } from '@/lib/safe-url.ts'
 import type { Commit } from '@/providers/types.ts'
 
 /** One commit: avatar, author as the connection says to show it, date, subject, short sha, link. */
 export function CommitRow({ commit, context }: { commit: Commit; context: AuthorContext }) {
   const author = displayAuthor(commit.author, context)
-  const subject = commit.message.split('\n', 1)[0] ?? ''
-  const others = [author.name, author.email, author.login && `@${author.login}`]
-    .filter((part): part is string => Boolean(part) && part !== author.label)
-    .join(' · ')
+  // Provider text is escaped and clipped (display-text.ts); links and images only when http(s).
+  const subject = displayText(commit.message.split('\n', 1)[0] ?? '')
+  const label = displayText(author.label, 80)
+  const others = displayText(
+    [author.name, author.email, author.login && `@${author.login}`]
+      .filter((part): part is string => Boolean(part) && part !== author.label)
+      .join(' · '),
+  ).full
+  const webUrl = safeLinkUrl(commit.webUrl)
   return (
     <Group wrap="nowrap" gap="sm" py="xs" align="flex-start" data-testid="commit-row">
-      <Avatar src={author.avatarUrl} alt="" size={32} radius="xl">
-        {author.name.slice(0, 2).toUpperCase()}
+      <Avatar src={safeImageUrl(author.avatarUrl)} alt="" size={32} radius="xl">
+        {initialsOf(author.name)}
       </Avatar>
       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={500} truncate="end">
-          {subject}
+        <Text size="sm" fw={500} truncate="end" title={subject.full}>
+          {subject.text}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" truncate="end">
           <Text
             span
             fw={600}
             c="var(--mantine-color-text)"
-            title={others}
+            title={label.clipped ? `${label.full} · ${others}` : others}
             data-testid="commit-author"
           >
-            {author.label}
+            <bdi>{label.text}</bdi>
           </Text>{' '}
           committed{' '}
           <time dateTime={commit.author.date} title={new Date(commit.author.date).toLocaleString()}>
@@ -38,9 +45,9 @@ export function CommitRow({ commit, context }: { commit: Commit; context: Author
       </Stack>
       <Group gap={6} wrap="nowrap">
         <Code>{commit.sha.slice(0, 7)}</Code>
-        {commit.webUrl ? (
+        {webUrl ? (
           <Anchor
-            href={commit.webUrl}
+            href={webUrl}
             target="_blank"
             rel="noopener noreferrer"
             aria-label={`Open ${commit.sha.slice(0, 7)} on the provider`}

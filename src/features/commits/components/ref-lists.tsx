@@ -1,4 +1,5 @@
 import { Badge, Code, Group, Stack, Text } from '@mantine/core'
+import { displayText } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import type { Release, Tag } from '@/providers/types.ts'
 
@@ -7,9 +8,15 @@ export function TagList({ tags }: { tags: readonly Tag[] }) {
   return (
     <Stack gap={0} role="list" aria-label="Tags">
       {tags.map((tag) => (
-        <Group key={tag.name} justify="space-between" py="xs" role="listitem">
-          <Text size="sm" fw={600}>
-            {tag.name}
+        <Group key={tag.name} justify="space-between" wrap="nowrap" py="xs" role="listitem">
+          <Text
+            size="sm"
+            fw={600}
+            truncate="end"
+            title={displayText(tag.name).full}
+            style={{ minWidth: 0 }}
+          >
+            {displayText(tag.name).text}
           </Text>
           <Group gap="sm">
             {tag.date ? (
@@ -30,12 +37,18 @@ export function ReleaseList({ releases }: { releases: readonly Release[] }) {
   return (
     <Stack gap={0} role="list" aria-label="Releases">
       {releases.map((release) => (
-        <Group key={release.id} justify="space-between" py="xs" role="listitem">
-          <Group gap="xs">
-            <Text size="sm" fw={600}>
-              {release.name ?? release.tagName}
+        <Group key={release.id} justify="space-between" wrap="nowrap" py="xs" role="listitem">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text
+              size="sm"
+              fw={600}
+              truncate="end"
+              title={displayText(release.name ?? release.tagName).full}
+              style={{ minWidth: 0 }}
+            >
+              {displayText(release.name ?? release.tagName).text}
             </Text>
-            <Code>{release.tagName}</Code>
+            <Code>{displayText(release.tagName, 60).text}</Code>
             {release.draft ? (
               <Badge size="xs" color="gray">
                 Draft

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { paths } from '@/lib/paths.ts'
 import { IconGitBranch, IconLock } from '@tabler/icons-react'
+import { displayText } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import type { Repository } from '@/providers/types.ts'
 
@@ -13,6 +14,10 @@ export function RepositoryRow({
   repository: Repository
   connectionId: string
 }) {
+  // Escaped and clipped (see display-text.ts); the whole value stays in the title.
+  const name = displayText(repository.fullName)
+  const description = repository.description === null ? null : displayText(repository.description)
+  const branch = repository.defaultBranch ? displayText(repository.defaultBranch, 60) : null
   return (
     <Group justify="space-between" wrap="nowrap" gap="md" px="md" h="100%">
       <Stack gap={2} style={{ minWidth: 0 }}>
@@ -23,8 +28,9 @@ export function RepositoryRow({
             fw={600}
             size="sm"
             truncate="end"
+            title={name.full}
           >
-            {repository.fullName}
+            {name.text}
           </Anchor>
           {repository.private ? (
             <Badge size="xs" variant="light" color="gray" leftSection={<IconLock size={10} />}>
@@ -42,15 +48,17 @@ export function RepositoryRow({
             </Badge>
           ) : null}
         </Group>
-        <Text size="xs" c="dimmed" truncate="end">
-          {repository.description ?? 'No description'}
+        <Text size="xs" c="dimmed" truncate="end" title={description?.full}>
+          {description?.text ?? 'No description'}
         </Text>
       </Stack>
       <Group gap="lg" wrap="nowrap" style={{ flexShrink: 0 }}>
-        {repository.defaultBranch ? (
-          <Group gap={4} wrap="nowrap">
-            <IconGitBranch size={14} aria-label="Default branch" />
-            <Text size="xs">{repository.defaultBranch}</Text>
+        {branch ? (
+          <Group gap={4} wrap="nowrap" style={{ maxWidth: 200 }}>
+            <IconGitBranch size={14} aria-label="Default branch" style={{ flexShrink: 0 }} />
+            <Text size="xs" truncate="end" title={branch.full}>
+              {branch.text}
+            </Text>
           </Group>
         ) : null}
         {repository.updatedAt ? (
