@@ -4,6 +4,8 @@
  * cost nothing until asked for. Each provider's handlers shape these plain values into its own API.
  */
 
+import { HOSTILE_COMMIT_COUNT, hostileBranches, hostileCommit } from './hostile.ts'
+
 export type DemoProvider = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops'
 
 export interface DemoIdentity {
@@ -24,6 +26,8 @@ export interface DemoRepository {
   createdAt: string
   updatedAt: string
   language: string
+  /** Served only by `hostile.` hosts (see hostile.ts): every value is an attack on the page. */
+  hostile?: true
 }
 
 export interface DemoCommit {
@@ -291,6 +295,7 @@ export function findDemoRepository(
 
 /** The default branch first, then the others by name. */
 export function demoBranches(repo: DemoRepository): string[] {
+  if (repo.hostile) return hostileBranches
   const next = random(hash(`branches/${repo.id}`))
   const extra = Math.floor(next() * 12) + 2
   const names = new Set<string>(['develop'])
@@ -302,6 +307,7 @@ export function demoBranches(repo: DemoRepository): string[] {
 
 /** How many commits a branch has: long histories on default branches, shorter elsewhere. */
 export function demoCommitCount(repo: DemoRepository, branch: string): number {
+  if (repo.hostile) return HOSTILE_COMMIT_COUNT
   const next = random(hash(`count/${repo.id}/${branch}`))
   return branch === repo.defaultBranch
     ? 150 + Math.floor(next() * 1_200)
@@ -322,16 +328,19 @@ export function demoCommitAt(
     Date.parse(repo.updatedAt) - index * 7 * HOUR - Math.floor(next() * 5) * HOUR,
   )
   const count = demoCommitCount(repo, branch)
+  const hostile = repo.hostile ? hostileCommit(index) : null
   return {
     sha: demoSha(repo.id, branch, index),
     parentSha: index + 1 < count ? demoSha(repo.id, branch, index + 1) : null,
-    message: `${pick(SUBJECTS, next)} ${pick(WORDS, next)}\n\nPart of the ${branch} work.`,
-    author,
+    message:
+      hostile?.message ??
+      `${pick(SUBJECTS, next)} ${pick(WORDS, next)}\n\nPart of the ${branch} work.`,
+    author: hostile?.author ?? author,
     // On GitHub, web edits and merges are committed by GitHub itself ("web-flow").
     committer:
-      provider === 'github' && next() < 0.15
+      provider === 'github' && next() < 0.15 && !hostile
         ? { name: 'GitHub', email: 'noreply@github.com' }
-        : author,
+        : (hostile?.author ?? author),
     date: date.toISOString(),
   }
 }

@@ -10,6 +10,7 @@ import {
   type DemoRepository,
 } from '../../data/catalog.ts'
 import { githubAccountForEmail, type GitHubLinkedAccount } from '../../data/github.ts'
+import { HOSTILE_EMAIL, HOSTILE_URL, hostileAccount } from '../../data/hostile.ts'
 import { failure, route, type Context } from './context.ts'
 import { jsonWithEtag } from './etag.ts'
 import { linkHeader, pageWindow } from './pagination.ts'
@@ -23,6 +24,7 @@ function gitPerson(identity: DemoIdentity, date: string) {
 }
 
 function linkedUser(site: Site, email: string) {
+  if (email === HOSTILE_EMAIL) return simpleUser(site, hostileAccount)
   const account: GitHubLinkedAccount | null = githubAccountForEmail(email)
   return account ? simpleUser(site, account) : null
 }
@@ -52,7 +54,7 @@ function commitPayload(site: Site, repo: DemoRepository, commit: DemoCommit) {
       },
     },
     url: `${url}/commits/${commit.sha}`,
-    html_url: `${html}/commit/${commit.sha}`,
+    html_url: repo.hostile ? HOSTILE_URL : `${html}/commit/${commit.sha}`,
     comments_url: `${url}/commits/${commit.sha}/comments`,
     author: linkedUser(site, commit.author.email),
     committer: linkedUser(site, commit.committer.email),

@@ -1,6 +1,7 @@
 /** The JSON shapes of users, organizations and repositories, as GitHub sends them. */
 import { demoSha, type DemoRepository } from '../../data/catalog.ts'
 import { githubDemoUser, githubOwnerAccount, type githubDemoOrgs } from '../../data/github.ts'
+import { HOSTILE_URL, hostileUserName } from '../../data/hostile.ts'
 import type { Site } from './site.ts'
 
 /** The authenticated user: the short user object plus the profile fields only /user shows. */
@@ -9,6 +10,7 @@ export function userPayload(site: Site) {
   return {
     ...simpleUser(site, { login, id, type: 'User', avatar_url }),
     ...githubDemoUser,
+    ...(site.hostile ? { name: hostileUserName } : {}),
     user_view_type: 'private',
   }
 }
@@ -87,8 +89,13 @@ export function repoPayload(site: Site, repo: DemoRepository) {
     name: repo.name,
     full_name: fullName,
     private: repo.private,
-    owner: simpleUser(site, { login: repo.owner, ...githubOwnerAccount(repo.owner) }),
-    html_url: html,
+    owner: simpleUser(site, {
+      login: repo.owner,
+      ...githubOwnerAccount(repo.owner),
+      ...(repo.hostile ? { avatar_url: HOSTILE_URL } : {}),
+    }),
+    // A compromised server can send any URL; GitHub itself never sends `javascript:`.
+    html_url: repo.hostile ? HOSTILE_URL : html,
     description: repo.description,
     fork: repo.fork,
     url,

@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'msw'
 import { findDemoRepository, type DemoRepository } from '../../data/catalog.ts'
 import { githubOwnerAccount } from '../../data/github.ts'
+import { hostileRepositories } from '../../data/hostile.ts'
 import { notFound, route, type Context } from './context.ts'
 import { jsonWithEtag } from './etag.ts'
 import { repoPayload, simpleUser } from './payloads.ts'
@@ -14,6 +15,15 @@ import {
 import { searchRepositories } from './search.ts'
 
 export function repositoryOf(context: Context): DemoRepository | undefined {
+  if (context.site.hostile) {
+    const { owner = '', repo = '' } = context.params
+    const hostile = hostileRepositories.find(
+      (candidate) =>
+        candidate.owner.toLowerCase() === owner.toLowerCase() &&
+        candidate.name.toLowerCase() === repo.toLowerCase(),
+    )
+    if (hostile) return hostile
+  }
   return findDemoRepository('github', context.params.owner ?? '', context.params.repo ?? '')
 }
 

@@ -1,6 +1,7 @@
 /** Repository lists: the user's, an organization's and another user's. */
 import { demoRepositories, type DemoRepository } from '../../data/catalog.ts'
 import { githubDemoOrgs, githubDemoUser } from '../../data/github.ts'
+import { hostileRepositories } from '../../data/hostile.ts'
 import { failure, notFound, type Context } from './context.ts'
 import { jsonWithEtag } from './etag.ts'
 import { paginate } from './pagination.ts'
@@ -49,6 +50,8 @@ function repositoryList(context: Context, repos: DemoRepository[]): Response {
 
 /** https://docs.github.com/en/rest/repos/repos#list-repositories-for-the-authenticated-user */
 export function listOwnRepositories(context: Context): Response {
+  // A hostile host lists its hostile repositories only, whatever the filters.
+  if (context.site.hostile) return repositoryList(context, hostileRepositories)
   const query = new URL(context.request.url).searchParams
   const type = query.get('type')
   const visibility = query.get('visibility') ?? 'all'

@@ -1,5 +1,7 @@
 /** Where a GitHub request landed (github.com or a GHES host) and the token it carries. */
 
+import { HOSTILE_HOST_PREFIX } from '../../data/hostile.ts'
+
 export const DOTCOM_API = 'https://api.github.com'
 export const ENTERPRISE_API = '*/api/v3'
 export const REVOKED_TOKEN = 'revoked'
@@ -10,6 +12,8 @@ export interface Site {
   web: string
   noreplyDomain: string
   enterprise: boolean
+  /** A `hostile.` host: a compromised server whose data attacks the page (data/hostile.ts). */
+  hostile: boolean
 }
 
 export function siteOf(request: Request): Site {
@@ -20,6 +24,7 @@ export function siteOf(request: Request): Site {
       web: 'https://github.com',
       noreplyDomain: 'github.com',
       enterprise: false,
+      hostile: false,
     }
   }
   return {
@@ -27,6 +32,7 @@ export function siteOf(request: Request): Site {
     web: url.origin,
     noreplyDomain: url.hostname,
     enterprise: true,
+    hostile: url.hostname.startsWith(HOSTILE_HOST_PREFIX),
   }
 }
 
