@@ -43,9 +43,12 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      // Other build folders: the sub-path build of the e2e run, a second checkout's E2E_DIST.
+      'dist-*/**',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',
+      'test-results-*/**',
       'playwright-report',
     ],
   },
