@@ -1,4 +1,5 @@
 import { Avatar, Group, Stack, Text } from '@mantine/core'
+import { safeImageUrl } from '@/lib/safe-url.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 
 /** Who the token belongs to, as the provider said at the last check. */
@@ -13,7 +14,7 @@ export function AccountCell({ record }: { record: ConnectionRecord }) {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <Avatar src={account.avatarUrl} alt="" size={28} radius="xl">
+      <Avatar src={safeImageUrl(account.avatarUrl)} alt="" size={28} radius="xl">
         {account.login.slice(0, 2).toUpperCase()}
       </Avatar>
       <Stack gap={0}>
