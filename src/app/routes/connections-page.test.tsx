@@ -10,6 +10,8 @@ import { ConnectionPanelHost } from '../components/connection-panel-host.tsx'
 import { ConnectionsPage } from './connections-page.tsx'
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
+/** Saving loads the GitHub adapter (Octokit) on first use, which takes seconds on a busy machine. */
+const SAVED = { timeout: 8000 }
 
 async function openPanel() {
   const user = userEvent.setup()
@@ -46,7 +48,7 @@ describe('Manage Connections', () => {
     await user.paste(TOKEN)
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
 
-    expect(await screen.findByText('Connection created')).toBeInTheDocument()
+    expect(await screen.findByText('Connection created', {}, SAVED)).toBeInTheDocument()
     const table = await screen.findByRole('table', { name: 'Connections' })
     expect(within(table).getByText('octo-demo')).toBeInTheDocument()
     expect(within(table).getByText('Connected')).toBeInTheDocument()
@@ -69,7 +71,9 @@ describe('Manage Connections', () => {
     await user.paste(TOKEN)
     await user.click(within(panel).getByRole('button', { name: 'Save' }))
 
-    expect(await within(panel).findByText(/GitHub did not accept this token/)).toBeInTheDocument()
+    expect(
+      await within(panel).findByText(/GitHub did not accept this token/, {}, SAVED),
+    ).toBeInTheDocument()
     expect(panel.querySelector('input[type="password"]')).toHaveAttribute('aria-invalid', 'true')
     expect((await store.list()).connections).toEqual([])
   })
