@@ -68,6 +68,8 @@ const everyType: (ConnectionInput & { account: string; location: string })[] = [
 ]
 
 test('adds a connection of each of the eight types, verified by the provider', async ({ page }) => {
+  // Eight saves, each loading its type's adapter: on a busy 2-core machine this passes 30 s.
+  test.setTimeout(90_000)
   await openDemo(page)
   for (const input of everyType) {
     await addConnection(page, input)
