@@ -3,65 +3,24 @@
 // account's 10,000 repositories in Debian's chromium, and reports: time to the first rows, time to
 // the whole list, provider requests, milliseconds per search keystroke, the most list rows ever in
 // the DOM, and the JS heap. Usage: npm run bench  (or: node scripts/bench-repositories.mjs after a build)
-import { spawn } from 'node:child_process'
 import { chromium } from '@playwright/test'
+import { startPreview } from './preview-server.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 100)
 const DIST = process.env.BENCH_DIST ?? 'dist'
-const base = `http://127.0.0.1:${PORT}`
+const { base, stop: stopServer } = await startPreview({ port: PORT, dist: DIST })
 
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--outDir',
-    DIST,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-sync',
   ],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`vite preview did not start on ${base}`)
-}
-
-const browser = await (async () => {
-  await waitForServer()
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  })
-})()
+})
 
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } })

@@ -8,50 +8,15 @@
 // starts a service worker and computes 10,000 simulated repositories before and after its first
 // paint; a gate at 90 would fail on every run.
 // Usage: node scripts/lighthouse.mjs   (after a build; BENCH_DIST picks the folder, default dist)
-import { spawn } from 'node:child_process'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
+import { startPreview } from './preview-server.mjs'
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4182)
 const DIST = process.env.BENCH_DIST ?? 'dist'
-const base = `http://127.0.0.1:${PORT}`
+const { base, stop: stopServer } = await startPreview({ port: PORT, dist: DIST })
 const ACCESSIBILITY_TARGET = 100
-
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--outDir',
-    DIST,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`vite preview did not start on port ${PORT}`)
-}
 
 /** One Lighthouse run in a fresh chromium (a fresh profile: no cache, no demo database). */
 async function audit(page, name, config) {
@@ -100,7 +65,6 @@ async function audit(page, name, config) {
 }
 
 try {
-  await waitForServer()
   const runs = []
   for (const page of ['/?demo=seed', '/']) {
     runs.push(await audit(page, 'mobile', undefined))
