@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import {
-  chooseType,
   field,
   openAddPanel,
   openDemo,
   readStore,
   row,
+  SIGNED_IN,
+  startSignIn,
   updateSecrets,
 } from './support.ts'
 
@@ -29,24 +30,6 @@ const HOUR = 3_600_000
 // Each sign-in boots the app twice more (the provider's page and the callback, in the popup),
 // then exchanges, checks and saves: on a busy machine that takes a while.
 test.describe.configure({ timeout: 60_000 })
-const SIGNED_IN = { timeout: 20_000 }
-
-/** Fills the panel for a sign-in and presses the sign-in button; returns the popup it opens. */
-async function startSignIn(page: Page, name: string, type: 'GitHub' | 'GitLab', shot?: string) {
-  const panel = await openAddPanel(page)
-  await field(panel, 'Name').fill(name)
-  if (type === 'GitLab') await chooseType(page, 'GitLab')
-  await panel.getByRole('radio', { name: `Sign in with ${type}` }).check()
-  if (shot) await page.screenshot({ path: `tests/screenshots/${shot}-panel.png` })
-  const popup = page.waitForEvent('popup')
-  await panel.getByRole('button', { name: `Sign in with ${type}` }).click()
-  const window = await popup
-  await expect(window.getByRole('heading', { name: 'Authorize Git Connector' })).toBeVisible({
-    timeout: 15_000,
-  })
-  if (shot) await window.screenshot({ path: `tests/screenshots/${shot}-authorize.png` })
-  return { panel, popup: window }
-}
 
 async function secrets(page: Page) {
   return (await readStore(page, 'secrets')) as StoredSecret[]

@@ -141,3 +141,31 @@ export async function updateSecrets(page: Page, fields: Record<string, unknown>)
     { db: DEMO_DB, fields },
   )
 }
+
+/**
+ * How long a sign-in may take to end: the popup boots the app for the callback, then the
+ * starting tab exchanges the code, checks the token and saves.
+ */
+export const SIGNED_IN = { timeout: 20_000 }
+
+/** Demo mode: fills the panel for a sign-in, presses the sign-in button, returns its popup. */
+export async function startSignIn(
+  page: Page,
+  name: string,
+  type: 'GitHub' | 'GitLab',
+  shot?: string,
+) {
+  const panel = await openAddPanel(page)
+  await field(panel, 'Name').fill(name)
+  if (type === 'GitLab') await chooseType(page, 'GitLab')
+  await panel.getByRole('radio', { name: `Sign in with ${type}` }).check()
+  if (shot) await page.screenshot({ path: `tests/screenshots/${shot}-panel.png` })
+  const popup = page.waitForEvent('popup')
+  await panel.getByRole('button', { name: `Sign in with ${type}` }).click()
+  const window = await popup
+  await expect(window.getByRole('heading', { name: 'Authorize Git Connector' })).toBeVisible({
+    timeout: 15_000,
+  })
+  if (shot) await window.screenshot({ path: `tests/screenshots/${shot}-authorize.png` })
+  return { panel, popup: window }
+}

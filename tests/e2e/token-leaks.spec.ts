@@ -7,11 +7,11 @@
 import { expect, test, type ConsoleMessage, type Page, type Request } from '@playwright/test'
 import {
   addConnection,
-  field,
-  openAddPanel,
   openDemo,
   readStore,
   row,
+  SIGNED_IN,
+  startSignIn,
   type ConnectionInput,
 } from './support.ts'
 
@@ -147,14 +147,9 @@ function sentAsAuthorization(requests: Seen[], secret: Secret): boolean {
 }
 
 async function signInWithGitHub(page: Page) {
-  const panel = await openAddPanel(page)
-  await field(panel, 'Name').fill('Leak signed in')
-  await panel.getByRole('radio', { name: 'Sign in with GitHub' }).check()
-  const popup = page.waitForEvent('popup')
-  await panel.getByRole('button', { name: 'Sign in with GitHub' }).click()
-  await (await popup).getByRole('button', { name: 'Authorize' }).click({ timeout: 15_000 })
-  // The popup boots the app for the callback, then this tab exchanges, checks and saves.
-  await expect(panel).toBeHidden({ timeout: 20_000 })
+  const { panel, popup } = await startSignIn(page, 'Leak signed in', 'GitHub')
+  await popup.getByRole('button', { name: 'Authorize' }).click()
+  await expect(panel).toBeHidden(SIGNED_IN)
 }
 
 test('each token reaches only its own provider’s API, in the Authorization header', async ({
