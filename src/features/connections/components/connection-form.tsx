@@ -88,6 +88,9 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
   })
   const { warnings } = validateConnectionForm(form.values, context)
   const type = form.values.type
+  const target = previewTarget(form.values)
+  // How sign-in works for the target as typed so far: the radio, its fields and the button.
+  const setup = signInSetupFor(target, config, form.values.applicationId.trim())
 
   const signingIn = signIn.phase !== 'idle'
   // A signed-in connection with its token can be renamed without signing in again.
@@ -205,7 +208,8 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
         <TypeFields form={form} warnings={warnings} />
         <CredentialFields
           form={form}
-          target={previewTarget(form.values)}
+          target={target}
+          setup={setup}
           tokenWarning={warnings.token}
           tokenStored={context.tokenStored}
           autoFocusToken={reenter}
@@ -250,17 +254,12 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
             </Button>
           ) : null}
           <Button type="submit" loading={save.isPending || signingIn}>
-            {signInSubmits ? signInLabel(form.values, config) : 'Save'}
+            {signInSubmits && setup.kind !== 'none' ? setup.label : 'Save'}
           </Button>
         </Group>
       </Stack>
     </form>
   )
-}
-
-function signInLabel(values: ConnectionFormValues, config: ReturnType<typeof useRuntimeConfig>) {
-  const setup = signInSetupFor(previewTarget(values), config)
-  return setup.kind === 'none' ? 'Save' : setup.label
 }
 
 function savedNotice(record: ConnectionRecord, edited: boolean) {

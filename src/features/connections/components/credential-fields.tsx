@@ -3,7 +3,7 @@ import { useId } from 'react'
 import type { UseFormReturnType } from '@mantine/form'
 import { IconExternalLink } from '@tabler/icons-react'
 import { tokenHelpFor } from '@/lib/connection-types.ts'
-import { configuredGitLabApplication, signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
+import { configuredGitLabApplication, type SignInSetup } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
 import type { ConnectionFormValues } from '../form/form-values.ts'
@@ -15,6 +15,8 @@ interface Props {
   form: UseFormReturnType<ConnectionFormValues>
   /** The target as far as it is filled in, for the token page link. */
   target: ProviderTarget
+  /** How sign-in works for that target here. */
+  setup: SignInSetup
   tokenWarning: string | undefined
   /** Editing a connection whose token is stored: leaving the field empty keeps it. */
   tokenStored: boolean
@@ -26,6 +28,7 @@ interface Props {
 export function CredentialFields({
   form,
   target,
+  setup,
   tokenWarning,
   tokenStored,
   autoFocusToken,
@@ -33,7 +36,6 @@ export function CredentialFields({
 }: Props) {
   const config = useRuntimeConfig()
   const { type, authMethod } = form.values
-  const setup = signInSetupFor(target, config, form.values.applicationId.trim())
   const help = tokenHelpFor(target)
   const noun = tokenNoun(form.values)
   const tokenId = useId()
