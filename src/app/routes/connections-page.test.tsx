@@ -10,13 +10,16 @@ import { ConnectionPanelHost } from '../components/connection-panel-host.tsx'
 import { ConnectionsPage } from './connections-page.tsx'
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
-/** Saving loads the GitHub adapter (Octokit) on first use, which takes seconds on a busy machine. */
+/**
+ * The side panel and, on the first save, the GitHub adapter (Octokit) are lazy chunks: loading them
+ * takes seconds on a busy machine.
+ */
 const SAVED = { timeout: 8000 }
 
 async function openPanel() {
   const user = userEvent.setup()
   await user.click(await screen.findByRole('button', { name: 'Add Connection' }))
-  const panel = await screen.findByRole('dialog', { name: 'Add a new Connection' })
+  const panel = await screen.findByRole('dialog', { name: 'Add a new Connection' }, SAVED)
   return { user, panel }
 }
 
