@@ -5,6 +5,7 @@ import {
   BUILDS_STORE,
   CONNECTIONS_STORE,
   DATABASE_VERSION,
+  META_STORE,
   openDatabase,
   RELEASE_SOURCES_STORE,
   RELEASES_BY_SOURCE_INDEX,
@@ -45,6 +46,7 @@ describe('openDatabase', () => {
       [
         BUILDS_STORE,
         CONNECTIONS_STORE,
+        META_STORE,
         RELEASE_SOURCES_STORE,
         RELEASES_STORE,
         SECRETS_STORE,

@@ -7,7 +7,9 @@
  * the stores are handed to idb-keyval through `UseStore` functions.
  */
 import type { UseStore } from 'idb-keyval'
-import { type StorageError, storageError, toStorageError } from './errors.ts'
+import { isQuotaExceeded, type StorageError, storageError, toStorageError } from './errors.ts'
+import { memoryIndexedDB } from './memory-database.ts'
+import { reportStorageEvent } from './storage-events.ts'
 
 /** The database for real connections. */
 export const DATABASE_NAME = 'git-connector'
@@ -29,6 +31,11 @@ export const WEBHOOK_SECRETS_STORE = 'webhook-secrets'
  */
 export const RELEASES_STORE = 'releases'
 export const RELEASES_BY_SOURCE_INDEX = 'by-source'
+/**
+ * Small facts about this browser's data, one record per key (which preset connections were
+ * seeded, so one the person deleted is not seeded again).
+ */
+export const META_STORE = 'meta'
 export type StoreName =
   | typeof CONNECTIONS_STORE
   | typeof SECRETS_STORE
@@ -36,6 +43,7 @@ export type StoreName =
   | typeof BUILDS_STORE
   | typeof WEBHOOK_SECRETS_STORE
   | typeof RELEASES_STORE
+  | typeof META_STORE
 
 type Upgrade = (database: IDBDatabase, transaction: IDBTransaction) => void
 
@@ -61,29 +69,115 @@ const UPGRADES: readonly Upgrade[] = [
     const releases = database.createObjectStore(RELEASES_STORE)
     releases.createIndex(RELEASES_BY_SOURCE_INDEX, 'sourceId')
   },
+  // The meta store (seeded presets); the other stores are left as they are.
+  (database) => {
+    database.createObjectStore(META_STORE)
+  },
 ]
 
 export const DATABASE_VERSION = UPGRADES.length
 
 /**
- * Opens (creating or upgrading as needed) the database called `name`. Rejects with a StorageError:
- * 'unavailable' when IndexedDB is missing or refuses, 'blocked' when another tab holds an older
- * version open and will not let go.
+ * How long an upgrade waits on another tab before the page says so. The wait itself goes on: when
+ * the other tab lets go, the upgrade runs and the status returns to ok.
+ */
+export const BLOCKED_GRACE_MS = 2_000
+
+/**
+ * Where this page keeps its databases: the browser's IndexedDB, or an in-memory one when the
+ * browser refuses it. Decided by the page's first open and kept for the page's life, so that one
+ * page never shows data from both (a later open that the browser would have allowed must not
+ * bring back a second, different set of connections).
+ */
+let backend: Promise<IDBFactory> | undefined
+
+/** The browser's IndexedDB, or undefined when it has none (or will not even say). */
+function browserIndexedDB(): IDBFactory | undefined {
+  try {
+    return typeof indexedDB === 'undefined' ? undefined : indexedDB
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether a failed first open means "this browser will not keep data" (fall back to memory), as
+ * opposed to a real database that is there but waits on another tab ('blocked') or was upgraded
+ * by a newer app (reload): memory then would hide the person's data behind an empty one.
+ */
+function refusesStorage(error: StorageError): boolean {
+  if (error.kind === 'blocked') return false
+  const cause: unknown = error.cause
+  return !(cause instanceof Object && 'name' in cause && cause.name === 'VersionError')
+}
+
+/** Switches this page to memory and says so. A failed chunk load lets the next open decide anew. */
+function fallBackToMemory(): Promise<IDBFactory> {
+  const memory = memoryIndexedDB().then(
+    (factory) => {
+      reportStorageEvent({ type: 'memory', reason: 'unavailable' })
+      return factory
+    },
+    (error: unknown) => {
+      if (backend === memory) backend = undefined
+      throw storageError('unavailable', { cause: error })
+    },
+  )
+  backend = memory
+  return memory
+}
+
+/**
+ * Opens (creating or upgrading as needed) the database called `name`, in the browser's IndexedDB
+ * or, when the page's first open found it refused, in memory (see `backend`). Rejects with a
+ * StorageError: 'blocked' when another tab holds an older version open past BLOCKED_GRACE_MS,
+ * 'unavailable' when a newer app has upgraded the database (or not even memory could be loaded).
  */
 export function openDatabase(name: string): Promise<IDBDatabase> {
+  if (backend !== undefined) return backend.then((factory) => openIn(factory, name))
+  const browser = browserIndexedDB()
+  if (browser === undefined) return fallBackToMemory().then((factory) => openIn(factory, name))
+
+  // Opens that start while this one decides wait for the decision.
+  let settle: (factory: IDBFactory | Promise<IDBFactory>) => void = () => undefined
+  backend = new Promise((resolve) => {
+    settle = resolve
+  })
+  let decided = false
+  const useBrowser = () => {
+    decided = true
+    settle(browser)
+  }
+  // Blocked means the browser's IndexedDB works: the others may open there (and wait) too.
+  return openIn(browser, name, useBrowser).then(
+    (db) => {
+      useBrowser()
+      return db
+    },
+    (error: StorageError) => {
+      if (decided || !refusesStorage(error)) {
+        useBrowser()
+        throw error
+      }
+      const memory = fallBackToMemory()
+      settle(memory)
+      return memory.then((factory) => openIn(factory, name))
+    },
+  )
+}
+
+/** Opens `name` in `factory`; `onBlocked` hears at once when an upgrade starts waiting. */
+function openIn(factory: IDBFactory, name: string, onBlocked?: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(storageError('unavailable'))
-      return
-    }
     let request: IDBOpenDBRequest
     try {
-      request = indexedDB.open(name, DATABASE_VERSION)
+      request = factory.open(name, DATABASE_VERSION)
     } catch (error) {
       reject(toStorageError(error, 'unavailable'))
       return
     }
     let settled = false
+    let grace: ReturnType<typeof setTimeout> | undefined
     request.onupgradeneeded = (event) => {
       const { transaction } = request
       if (transaction === null) return
@@ -91,12 +185,21 @@ export function openDatabase(name: string): Promise<IDBDatabase> {
         UPGRADES[version]?.(request.result, transaction)
       }
     }
+    // Another tab's open connection holds the upgrade back; a tab of this app lets go at once
+    // (see lazyDatabase), so give it a moment before telling the person.
     request.onblocked = () => {
-      settled = true
-      reject(storageError('blocked'))
+      onBlocked?.()
+      grace ??= setTimeout(() => {
+        if (settled) return
+        settled = true
+        reportStorageEvent({ type: 'blocked' })
+        reject(storageError('blocked'))
+      }, BLOCKED_GRACE_MS)
     }
     request.onsuccess = () => {
-      // Opened after we gave up waiting on a blocked upgrade: nobody holds this connection.
+      clearTimeout(grace)
+      reportStorageEvent({ type: 'opened' })
+      // Opened after we gave up waiting: the upgrade is done, but nobody holds this connection.
       if (settled) {
         request.result.close()
         return
@@ -105,6 +208,7 @@ export function openDatabase(name: string): Promise<IDBDatabase> {
       resolve(request.result)
     }
     request.onerror = () => {
+      clearTimeout(grace)
       if (settled) return
       settled = true
       reject(toStorageError(request.error, 'unavailable'))
@@ -161,7 +265,19 @@ export function keyvalStoreOver(
   storeName: StoreName,
 ): UseStore {
   return (mode, callback) =>
-    database().then((db) => callback(db.transaction(storeName, mode).objectStore(storeName)))
+    database()
+      .then((db) => callback(db.transaction(storeName, mode).objectStore(storeName)))
+      .then(
+        (result) => {
+          // idb-keyval's writes resolve once their transaction has committed.
+          if (mode === 'readwrite') reportStorageEvent({ type: 'written' })
+          return result
+        },
+        (error: unknown) => {
+          if (isQuotaExceeded(error)) reportStorageEvent({ type: 'quota-exceeded' })
+          throw error
+        },
+      )
 }
 
 /** What `runTransaction` hands its work: the transaction, and a way to abort it with a reason. */
@@ -204,17 +320,24 @@ export function runTransaction<T>(
       })
     } catch (error) {
       abort()
+      if (isQuotaExceeded(error)) reportStorageEvent({ type: 'quota-exceeded' })
       // Whatever `work` threw goes to the caller unchanged, as a synchronous throw would.
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(error)
       return
     }
-    transaction.oncomplete = () => resolve(result)
-    transaction.onabort = () =>
-      reject(
+    transaction.oncomplete = () => {
+      if (mode === 'readwrite') reportStorageEvent({ type: 'written' })
+      resolve(result)
+    }
+    transaction.onabort = () => {
+      const error =
         failure ??
-          transaction.error ??
-          new DOMException('The transaction was aborted.', 'AbortError'),
-      )
+        transaction.error ??
+        new DOMException('The transaction was aborted.', 'AbortError')
+      // The browser aborts the whole transaction when the site's quota runs out: nothing landed.
+      if (isQuotaExceeded(error)) reportStorageEvent({ type: 'quota-exceeded' })
+      reject(error)
+    }
   })
 }
