@@ -408,11 +408,4 @@ describe('connection store', () => {
   it('get returns undefined for an unknown id', async () => {
     expect(await storeFor(freshDatabaseName()).get(crypto.randomUUID())).toBeUndefined()
   })
-
-  it('fails with unavailable when the browser has no IndexedDB', async () => {
-    vi.stubGlobal('indexedDB', undefined)
-    const store = storeFor(freshDatabaseName())
-    await expectStorageError(store.list(), 'unavailable')
-    await expectStorageError(store.save(connectionRecord('github'), secret), 'unavailable')
-  })
 })

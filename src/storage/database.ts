@@ -154,10 +154,11 @@ export function openDatabase(name: string): Promise<IDBDatabase> {
       useBrowser()
       return db
     },
-    (error: StorageError) => {
-      if (decided || !refusesStorage(error)) {
+    (error: unknown) => {
+      const failure = toStorageError(error, 'unavailable')
+      if (decided || !refusesStorage(failure)) {
         useBrowser()
-        throw error
+        throw failure
       }
       const memory = fallBackToMemory()
       settle(memory)

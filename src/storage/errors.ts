@@ -48,6 +48,12 @@ function domExceptionName(error: unknown): string | undefined {
   return typeof error.name === 'string' ? error.name : undefined
 }
 
+/** Whether a failure is the browser's storage quota for this site running out. */
+export function isQuotaExceeded(error: unknown): boolean {
+  if (error instanceof StorageError) return error.kind === 'quota-exceeded'
+  return domExceptionName(error) === 'QuotaExceededError'
+}
+
 /**
  * Turns whatever IndexedDB threw (a DOMException, usually) into a StorageError. `fallback` is the
  * kind for failures that say nothing more specific: 'unavailable' for reads, 'write-failed' for

@@ -540,21 +540,6 @@ describe('release source store', () => {
 
     expect(await rawEntries(name, RELEASE_SOURCES_STORE)).toEqual(before)
   })
-
-  it('fails with unavailable when the browser has no IndexedDB', async () => {
-    vi.stubGlobal('indexedDB', undefined)
-    const store = storeFor(freshDatabaseName())
-    await expectStorageError(store.list(), 'unavailable')
-    await expectStorageError(store.save(releaseSource()), 'unavailable')
-    await expectStorageError(store.listBuilds(crypto.randomUUID()), 'unavailable')
-    await expectStorageError(store.listReleases(crypto.randomUUID()), 'unavailable')
-    await expectStorageError(
-      store.recordReleases(crypto.randomUUID(), [seen('v1.0.0')]),
-      'unavailable',
-    )
-    // An empty listing has nothing to write, so it does not even open the database.
-    await expect(store.recordReleases(crypto.randomUUID(), [])).resolves.toBeUndefined()
-  })
 })
 
 describe('seen releases', () => {
