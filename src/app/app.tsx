@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { RouterProvider } from 'react-router'
+import { followOtherTabs } from '@/lib/follow-other-tabs.ts'
 import type { RuntimeConfig } from '@/lib/runtime-config.ts'
 import type { AppEnvironment } from './app-context.ts'
 import { AppProviders } from './providers.tsx'
@@ -15,6 +16,8 @@ interface Props {
 export function App(props: Props) {
   // Once per app: the router's loaders prefetch into this query client.
   const [router] = useState(() => createRouter(props.queryClient))
+  // What another tab adds, edits, deletes or re-authorises shows here too.
+  useEffect(() => followOtherTabs(props.queryClient), [props.queryClient])
   return (
     <AppProviders {...props}>
       <RouterProvider router={router} />

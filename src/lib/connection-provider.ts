@@ -175,16 +175,13 @@ async function retryWithRefreshedToken(watch: Watch): Promise<GitProvider | null
  */
 async function markRefused(connectionId: string, version: string): Promise<void> {
   adapters.delete(connectionId)
-  const store = connectionStore()
   try {
-    const stored = await store.get(connectionId)
-    if (!stored || stored.record.updatedAt !== version) return
-    if (stored.record.verification === 'refused') return
-    await store.save({
-      ...stored.record,
-      verification: 'refused',
-      updatedAt: new Date().toISOString(),
-    })
+    // Read and written in one transaction: a token re-entered in another tab meanwhile wins.
+    await connectionStore().update(connectionId, (current) =>
+      current.updatedAt !== version || current.verification === 'refused'
+        ? undefined
+        : { ...current, verification: 'refused', updatedAt: new Date().toISOString() },
+    )
   } catch {
     // Storage trouble is reported where the list is read; the 401 itself still reaches the page.
   }

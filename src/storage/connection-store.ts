@@ -3,6 +3,10 @@
  * migrated, and written back when it was); every write is validated first, and writes that touch
  * both stores happen in one transaction so a connection and its token land or vanish together.
  * Damaged records are quarantined: reported with a reason, left where they are, never fatal.
+ *
+ * Secrets kept "Until I close the browser" are sealed with the session key (session-key.ts)
+ * before they are written and opened after they are read: no caller sees the difference, except
+ * that one sealed in an earlier browser session reads as missing ("needs token").
  */
 import { clear, del, get } from 'idb-keyval'
 import {
@@ -21,6 +25,7 @@ import {
   redactSecrets,
 } from './decode.ts'
 import { guard, StorageError } from './errors.ts'
+import { mergeConnection } from './merge-connection.ts'
 import {
   type ConnectionRecord,
   connectionRecordSchema,
@@ -29,6 +34,8 @@ import {
   type SecretRecord,
   secretRecordSchema,
 } from './schema.ts'
+import { isSealed, openSealed, sealSecret } from './sealed-secret.ts'
+import { sessionKeyring, type SessionKeyring } from './session-key.ts'
 
 export interface StoredConnection {
   record: ConnectionRecord
@@ -64,8 +71,25 @@ export interface ConnectionStore {
    * round trip instead of two is felt on the way to a page's first request.
    */
   getWithSecret(id: string): Promise<ConnectionWithSecret | undefined>
-  /** Connection and, when given, its secret in one transaction. Validates both first. */
-  save(record: ConnectionRecord, secret?: SecretInput): Promise<void>
+  /**
+   * Connection and, when given, its secret in one transaction. Validates both first. With `base`
+   * (the record an edit started from), what the edit changed is laid over what is stored now, so
+   * another tab's change made meanwhile is kept (merge-connection.ts); a connection deleted
+   * meanwhile is not brought back ('invalid-record'). Resolves with the record as stored.
+   */
+  save(
+    record: ConnectionRecord,
+    secret?: SecretInput,
+    options?: { base?: ConnectionRecord },
+  ): Promise<ConnectionRecord>
+  /**
+   * Reads the connection and writes what `change` makes of it, in one transaction: nothing can
+   * land in between. `change` returns undefined to write nothing. Resolves with what was written.
+   */
+  update(
+    id: string,
+    change: (current: ConnectionRecord) => ConnectionRecord | undefined,
+  ): Promise<ConnectionRecord | undefined>
   /** Removes the connection and its secret together. */
   remove(id: string): Promise<void>
   /** Undefined when the secret is missing or damaged. */
@@ -107,6 +131,17 @@ function validSecret(connectionId: string, secret: SecretInput): SecretRecord {
   )
 }
 
+/** A secret as stored: as it is, or sealed when it lasts until the browser closes. */
+type StoredSecret = SecretRecord | Awaited<ReturnType<typeof sealSecret>>
+
+/** A StorageError as it is; anything else thrown while merging or changing a record is a bug. */
+function toInvalid(error: unknown): StorageError {
+  if (error instanceof StorageError) return error
+  return new StorageError('invalid-record', 'The connection could not be changed.', {
+    cause: error,
+  })
+}
+
 /**
  * Stores migrated records in their current shape. Each is read again inside the write
  * transaction, so a record another tab rewrote in the meantime is left as that tab wrote it.
@@ -134,14 +169,96 @@ async function tryWriteBack(db: IDBDatabase, keys: readonly IDBValidKey[]): Prom
   }
 }
 
+function deletedMeanwhile(): StorageError {
+  return new StorageError(
+    'invalid-record',
+    'This connection was deleted in another tab, so there is nothing to save it over.',
+  )
+}
+
+/** The decoded connection under `id` in this transaction, or the reason it cannot be used. */
+function readForUpdate(
+  transaction: IDBTransaction,
+  id: string,
+  then: (current: ConnectionRecord) => void,
+  fail: (error: StorageError) => void,
+): void {
+  const request = transaction.objectStore(CONNECTIONS_STORE).get(id)
+  request.onsuccess = () => {
+    const raw: unknown = request.result
+    if (raw === undefined) {
+      fail(deletedMeanwhile())
+      return
+    }
+    const decoded = decodeConnection(id, raw)
+    if (!decoded.ok) {
+      fail(
+        new StorageError(
+          'invalid-record',
+          `The saved data of this connection is damaged (${decoded.reason}).`,
+        ),
+      )
+      return
+    }
+    then(decoded.record)
+  }
+}
+
+export interface ConnectionStoreOptions {
+  /** The session key's keyring; tests hand in their own. */
+  keyring?: SessionKeyring
+}
+
 /**
  * The store over the database `databaseName` (DATABASE_NAME, or DEMO_DATABASE_NAME in demo mode).
  * The database opens on first use.
  */
-export function openConnectionStore(databaseName: string): ConnectionStore {
+export function openConnectionStore(
+  databaseName: string,
+  options: ConnectionStoreOptions = {},
+): ConnectionStore {
   const { database, close } = lazyDatabase(databaseName)
+  const keyring = options.keyring ?? sessionKeyring(databaseName)
 
   const secrets = keyvalStoreOver(database, SECRETS_STORE)
+
+  /** Validates, then seals what lasts until the browser closes. Done before any transaction. */
+  const toStored = async (connectionId: string, input: SecretInput): Promise<StoredSecret> => {
+    const secret = validSecret(connectionId, input)
+    if (secret.lifetime !== 'session') return secret
+    return sealSecret(secret, await keyring.current())
+  }
+
+  /** A usable secret from what was stored, or undefined (missing, damaged, another session's). */
+  const fromStored = async (key: IDBValidKey, raw: unknown): Promise<SecretRecord | undefined> => {
+    if (!isSealed(raw)) return decodeSecret(key, raw)
+    if (raw.connectionId !== key) return undefined
+    return openSealed(raw, await keyring.current())
+  }
+
+  /**
+   * Secrets an earlier version stored in the clear although they were to last only until the
+   * browser closes: sealed now, each read again in the write so a newer write is left alone.
+   */
+  const sealLeftovers = async (db: IDBDatabase, leftovers: readonly SecretRecord[]) => {
+    if (leftovers.length === 0) return
+    try {
+      const key = await keyring.current()
+      const sealed = await Promise.all(leftovers.map((secret) => sealSecret(secret, key)))
+      await runTransaction(db, [SECRETS_STORE], 'readwrite', ({ transaction }) => {
+        const store = transaction.objectStore(SECRETS_STORE)
+        sealed.forEach((record, index) => {
+          const request = store.get(record.connectionId)
+          request.onsuccess = () => {
+            const now = decodeSecret(record.connectionId, request.result)
+            if (now?.token === leftovers[index]?.token) store.put(record, record.connectionId)
+          }
+        })
+      })
+    } catch {
+      // Left as it was; the next read tries again.
+    }
+  }
 
   const readWithSecret = (id: string): Promise<ConnectionWithSecret | undefined> =>
     guard('unavailable', async () => {
@@ -160,8 +277,7 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
         )
       }
       if (decoded.migrated) await tryWriteBack(db, [id])
-      const secret: unknown = read.secret.result
-      const decodedSecret = decodeSecret(id, secret)
+      const decodedSecret = await fromStored(id, read.secret.result)
       return {
         record: decoded.record,
         hasSecret: decodedSecret !== undefined,
@@ -184,11 +300,22 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
           }
         })
         const secretValues: unknown[] = read.secretValues.result
-        const withSecret = new Set<IDBValidKey>(
-          read.secretKeys.result.filter(
-            (key, index) => decodeSecret(key, secretValues[index]) !== undefined,
-          ),
-        )
+        const withSecret = new Set<IDBValidKey>()
+        const leftovers: SecretRecord[] = []
+        // The session key is asked for only when a sealed secret is there to check against it.
+        const anySealed = secretValues.some(isSealed)
+        const sessionKeyId = anySealed ? (await keyring.current()).id : undefined
+        read.secretKeys.result.forEach((key, index) => {
+          const raw = secretValues[index]
+          if (isSealed(raw)) {
+            if (raw.connectionId === key && raw.sealed.keyId === sessionKeyId) withSecret.add(key)
+            return
+          }
+          const secret = decodeSecret(key, raw)
+          if (secret === undefined) return
+          withSecret.add(key)
+          if (secret.lifetime === 'session') leftovers.push(secret)
+        })
 
         const connectionValues: unknown[] = read.connectionValues.result
         const connections: StoredConnection[] = []
@@ -204,7 +331,7 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
           if (decoded.migrated) migrated.push(key)
           connections.push({ record: decoded.record, hasSecret: withSecret.has(key) })
         })
-        await tryWriteBack(db, migrated)
+        await Promise.all([tryWriteBack(db, migrated), sealLeftovers(db, leftovers)])
         return { connections: connections.sort(byName), quarantined }
       }),
 
@@ -215,19 +342,67 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
 
     getWithSecret: (id) => readWithSecret(id),
 
-    async save(record, secret) {
+    async save(record, secret, { base } = {}) {
       const connection = validConnection(record)
-      const secretRecord = secret === undefined ? undefined : validSecret(connection.id, secret)
-      await guard('write-failed', async () => {
+      const stored = secret === undefined ? undefined : await toStored(connection.id, secret)
+      return guard('write-failed', async () => {
         const db = await database()
-        await runTransaction(db, BOTH_STORES, 'readwrite', ({ transaction }) => {
-          transaction.objectStore(CONNECTIONS_STORE).put(connection, connection.id)
-          if (secretRecord !== undefined) {
-            transaction.objectStore(SECRETS_STORE).put(secretRecord, connection.id)
+        return runTransaction(db, BOTH_STORES, 'readwrite', ({ transaction, fail }) => {
+          const written = { record: connection }
+          const write = (next: ConnectionRecord) => {
+            written.record = next
+            transaction.objectStore(CONNECTIONS_STORE).put(next, next.id)
+            if (stored !== undefined) transaction.objectStore(SECRETS_STORE).put(stored, next.id)
           }
-        })
+          if (base === undefined) write(connection)
+          else {
+            readForUpdate(
+              transaction,
+              connection.id,
+              (current) => {
+                try {
+                  write(validConnection(mergeConnection(base, connection, current)))
+                } catch (error) {
+                  fail(toInvalid(error))
+                }
+              },
+              fail,
+            )
+          }
+          return written
+        }).then(({ record: written }) => written)
       })
     },
+
+    update: (id, change) =>
+      guard('write-failed', async () => {
+        const db = await database()
+        const written = await runTransaction(
+          db,
+          [CONNECTIONS_STORE],
+          'readwrite',
+          ({ transaction, fail }) => {
+            const result: { record?: ConnectionRecord } = {}
+            readForUpdate(
+              transaction,
+              id,
+              (current) => {
+                try {
+                  const next = change(current)
+                  if (next === undefined) return
+                  result.record = validConnection({ ...next, id })
+                  transaction.objectStore(CONNECTIONS_STORE).put(result.record, id)
+                } catch (error) {
+                  fail(toInvalid(error))
+                }
+              },
+              fail,
+            )
+            return result
+          },
+        )
+        return written.record
+      }),
 
     remove: (id) =>
       guard('write-failed', async () => {
@@ -239,10 +414,10 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
       }),
 
     readSecret: (id) =>
-      guard('unavailable', async () => decodeSecret(id, await get<unknown>(id, secrets))),
+      guard('unavailable', async () => fromStored(id, await get<unknown>(id, secrets))),
 
     async writeSecret(id, secret) {
-      const secretRecord = validSecret(id, secret)
+      const secretRecord = await toStored(id, secret)
       await guard('write-failed', async () => {
         const db = await database()
         await runTransaction(db, BOTH_STORES, 'readwrite', ({ transaction, fail }) => {
@@ -267,6 +442,9 @@ export function openConnectionStore(databaseName: string): ConnectionStore {
 
     clearSecrets: () => guard('write-failed', () => clear(secrets)),
 
-    close,
+    close: () => {
+      keyring.close()
+      close()
+    },
   }
 }

@@ -109,11 +109,14 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
   }
-  await store.save(record, secretToStore(request, storedSecret))
-  return record
+  // An edit names the record it started from, so a change another tab made meanwhile is kept.
+  return store.save(record, secretToStore(request, storedSecret), base && { base })
 }
 
-/** A new token comes with its grant's terms; without one, the stored secret is kept whole. */
+/**
+ * A new token comes with its grant's terms. Without one, the stored secret is left alone (another
+ * tab may have renewed it meanwhile), unless it is to be kept for another lifetime.
+ */
 function secretToStore(request: SaveRequest, stored: SecretRecord | undefined) {
   const { draft, grant } = request
   const lifetime = draft.tokenLifetime
@@ -122,7 +125,7 @@ function secretToStore(request: SaveRequest, stored: SecretRecord | undefined) {
     const { refreshToken, expiresAt } = grant
     return { token: draft.token, lifetime, expiresAt, ...(refreshToken ? { refreshToken } : {}) }
   }
-  if (!stored) return undefined
+  if (!stored || stored.lifetime === lifetime) return undefined
   return { ...secretInputOf(stored), lifetime }
 }
 

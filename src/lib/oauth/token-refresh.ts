@@ -100,8 +100,9 @@ async function refreshUnlocked(
       refreshToken: grant.refreshToken ?? secret.refreshToken,
       expiresAt: grant.expiresAt,
     }
-    await store.save(nextRecord, secretInputOf(nextSecret))
-    return { ok: true, record: nextRecord, secret: nextSecret }
+    // Based on the record read above: a rename made meanwhile in another tab is kept.
+    const saved = await store.save(nextRecord, secretInputOf(nextSecret), { base: record })
+    return { ok: true, record: saved, secret: nextSecret }
   } catch (error) {
     if (!(error instanceof TokenEndpointError)) throw error
     return {
