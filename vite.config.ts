@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import {
+  contentSecurityPolicy,
+  policyHeaderRule,
+  policyOptionsFromEnv,
+} from './scripts/content-security-policy.ts'
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -33,7 +38,8 @@ function scrollAreaWithoutFloatingUi(): Plugin {
 /**
  * Files for static hosts, written with the build's base path:
  * - `_headers` (Netlify, Cloudflare Pages): hashed assets are cached for a year, immutable; the
- *   page, `config.json` and the demo's service worker are revalidated on every load.
+ *   page, `config.json` and the demo's service worker are revalidated on every load. Every path gets
+ *   the Content-Security-Policy header, which adds `frame-ancestors 'none'` to the meta policy.
  * - `404.html`, a copy of `index.html`, when FALLBACK_404 is set: GitHub Pages (and any host whose
  *   only fallback is its 404 page) then opens deep links. Not by default: Cloudflare Pages treats a
  *   top-level 404.html as "not a single-page app" and stops its own fallback.
@@ -58,6 +64,7 @@ function staticHostFiles(): Plugin {
       const rules = [
         `${base}assets/*\n  Cache-Control: public, max-age=31536000, immutable`,
         ...revalidate.map((path) => `${base}${path}\n  Cache-Control: no-cache`),
+        policyHeaderRule(base, policyOptionsFromEnv()),
       ]
       this.emitFile({ type: 'asset', fileName: '_headers', source: `${rules.join('\n')}\n` })
       const html = bundle['index.html']
@@ -71,7 +78,7 @@ function staticHostFiles(): Plugin {
 export default defineConfig({
   // The base path is a build setting so the app can be served from a sub-path of any static host.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), scrollAreaWithoutFloatingUi(), staticHostFiles()],
+  plugins: [react(), scrollAreaWithoutFloatingUi(), contentSecurityPolicy(), staticHostFiles()],
   resolve: {
     alias: { '@': fromRoot('./src'), '@mocks': fromRoot('./mocks') },
   },
