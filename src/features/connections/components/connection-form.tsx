@@ -111,6 +111,10 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
     signIn.start(setup, draft, existing?.record.id)
   }
 
+  // The record the form's values came from. The list (and so `existing`) follows other tabs'
+  // saves; a save must name where it started, so that what it changed is laid over theirs.
+  const [startedFrom] = useState(existing?.record)
+
   const submit = (skipVerification: boolean) => {
     if (signInSubmits) {
       startSignIn()
@@ -120,7 +124,11 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
     if (!draft) return
     setProblem(null)
     save.mutate(
-      { draft, existing, skipVerification },
+      {
+        draft,
+        existing: existing && startedFrom ? { ...existing, record: startedFrom } : existing,
+        skipVerification,
+      },
       {
         onSuccess: (record) => {
           notifications.show(savedNotice(record, existing !== undefined))
