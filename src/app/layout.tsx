@@ -18,6 +18,7 @@ import type { MouseEvent, ReactNode } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { useAppEnvironment } from './app-context.ts'
 import { ConnectionPanelHost } from './components/connection-panel-host.tsx'
+import { StorageStatusBanner } from './components/storage-status-banner.tsx'
 
 /**
  * The page frame: a header, the main navigation and the page. Plain landmarks laid out by
@@ -50,6 +51,7 @@ export function Layout() {
         </NavItem>
       </nav>
       <main className="app-main" id="main" tabIndex={-1}>
+        <StorageStatusBanner />
         {demo ? (
           <Alert color="grape" icon={<IconFlask size={18} />} mb="lg" title="Demo mode is on">
             Providers are simulated in this tab and demo connections are kept apart from real ones.

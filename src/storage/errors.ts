@@ -9,7 +9,10 @@ export type StorageErrorKind =
   | 'unavailable'
   /** The browser's storage quota for this site is used up. */
   | 'quota-exceeded'
-  /** A database upgrade waits for another tab that keeps an older version open. */
+  /**
+   * A database upgrade waits for another tab that keeps an older version open. The page never
+   * falls back to memory for this: the data is there, and two copies would disagree.
+   */
   | 'blocked'
   /** A record failed validation (on save) or is damaged (on read). */
   | 'invalid-record'
@@ -32,7 +35,7 @@ const messages: Record<Exclude<StorageErrorKind, 'invalid-record'>, string> = {
   'quota-exceeded':
     'The browser has no storage space left for Git Connector. Free some space and try again.',
   blocked:
-    'Another tab is holding an older version of Git Connector open. Close the other tabs and reload.',
+    'Another tab of Git Connector is open with an older version. Close it (or reload it) to continue.',
   'write-failed': 'The browser could not save the change. Nothing was written; try again.',
 }
 
