@@ -1,5 +1,14 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addConnection, DEMO_DB, field, openDemo, row } from './support.ts'
+import {
+  addConnection,
+  DEMO_DB,
+  field,
+  fillAndSave,
+  openAddPanel,
+  openDemo,
+  readStore,
+  row,
+} from './support.ts'
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -87,4 +96,42 @@ test('an older tab holding the database open: a banner until it lets go, then th
   await older.evaluate(() => (window as unknown as { heldOpen: IDBDatabase }).heldOpen.close())
   await expect(banner).toHaveCount(0)
   await expect(page.getByText('No connections yet')).toBeVisible()
+})
+
+test('no space left: the form and a banner say so, and neither the connection nor its token lands', async ({
+  page,
+}) => {
+  // The browser's quota runs out on the token, written after the connection in the same save.
+  await page.addInitScript(() => {
+    // Called below with the store as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      if (this.name === 'secrets') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      }
+      return put.call(this, value, key)
+    }
+  })
+  await openDemo(page)
+  await openAddPanel(page)
+  await fillAndSave(page, { name: 'Full disk', type: 'GitHub', token: TOKEN })
+  const panel = page.getByRole('dialog')
+  await expect(panel).toContainText('The browser has no storage space left for Git Connector')
+  await expect(panel).toContainText('Nothing was saved.')
+  const banner = page.getByRole('alert').filter({ hasText: 'No space left to save' })
+  await expect(banner).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('quota-banner.png') })
+
+  expect(await readStore(page, 'connections')).toEqual([])
+  expect(await readStore(page, 'secrets')).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(row(page, 'Full disk')).toHaveCount(0)
+  await banner.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(banner).toHaveCount(0)
 })
