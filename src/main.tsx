@@ -14,8 +14,7 @@ if (demo) {
   await startDemoWorker(import.meta.env.BASE_URL)
 }
 const loaded = await loadRuntimeConfig(import.meta.env.BASE_URL)
-const { problem } = loaded
-let { config } = loaded
+let { config, problem } = loaded
 let demoControlUrl: string | null = null
 const base = import.meta.env.BASE_URL
 const site = { origin: window.location.origin, baseUrl: base }
@@ -41,6 +40,12 @@ selectDatabase(databaseNameFor(demo))
 if (demo && wantsDemoSeed(window.location)) {
   const { seedDemoConnections } = await import('../mocks/seed-demo.ts')
   await seedDemoConnections()
+}
+if (config.presets.length > 0) {
+  // The deployment's preset connections, each once per browser; loaded only when there are some.
+  const { seedPresetConnections } = await import('./lib/preset-connections.ts')
+  const seeding = await seedPresetConnections(config.presets)
+  if (seeding) problem = problem ? `${problem} ${seeding}` : seeding
 }
 
 const root = document.getElementById('root')

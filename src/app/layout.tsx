@@ -63,7 +63,7 @@ export function Layout() {
         ) : null}
         {configProblem ? (
           <Alert color="yellow" mb="lg" title="Deployment settings ignored">
-            {configProblem} The app runs with defaults: sign-in and proxies are off.
+            {configProblem}
           </Alert>
         ) : null}
         <Outlet />

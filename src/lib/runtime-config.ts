@@ -4,20 +4,9 @@
  */
 // zod/mini, not classic zod: config.json is read on start, and mini keeps the first load small.
 import { z } from 'zod/mini'
-import { CONNECTION_TYPES } from '@/providers/types.ts'
+import { checkPresets } from './config-presets.ts'
 
 const httpsUrl = z.url({ protocol: /^https?$/ })
-
-const presetSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  type: z.enum(CONNECTION_TYPES),
-  username: z.optional(z.string()),
-  baseUrl: z.optional(httpsUrl),
-  organization: z.optional(z.string()),
-  collectionUrl: z.optional(httpsUrl),
-  repositoryUrl: z.optional(httpsUrl),
-  branch: z.optional(z.string()),
-})
 
 /** A server's origin as the deployer writes it: https, no path, no trailing slash needed. */
 const serverUrl = httpsUrl
@@ -57,7 +46,14 @@ export const runtimeConfigSchema = z.object({
   corsProxyUrl: z._default(z.nullable(httpsUrl), null),
   webhookReceiverUrl: z._default(z.nullable(httpsUrl), null),
   buildTriggerUrl: z._default(z.nullable(httpsUrl), null),
-  presets: z._default(z.array(presetSchema), []),
+  /** Checked one by one (config-presets.ts): one bad preset does not cost the others. */
+  presets: z._default(
+    z.pipe(
+      z.array(z.unknown()),
+      z.transform((raw) => checkPresets(raw).presets),
+    ),
+    [],
+  ),
 })
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
@@ -70,6 +66,14 @@ export interface LoadedRuntimeConfig {
 
 export const defaultRuntimeConfig: RuntimeConfig = runtimeConfigSchema.parse({})
 
+/** Said after a problem that made the whole file unusable. */
+const IGNORED = 'The app runs with defaults: sign-in and proxies are off.'
+
+function rawPresets(json: unknown): unknown[] {
+  if (typeof json !== 'object' || json === null || !('presets' in json)) return []
+  return Array.isArray(json.presets) ? (json.presets as unknown[]) : []
+}
+
 export async function loadRuntimeConfig(baseUrl: string): Promise<LoadedRuntimeConfig> {
   const url = `${baseUrl}config.json`
   try {
@@ -77,15 +81,27 @@ export async function loadRuntimeConfig(baseUrl: string): Promise<LoadedRuntimeC
     const response = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(10_000) })
     if (response.status === 404) return { config: defaultRuntimeConfig, problem: null }
     if (!response.ok) {
-      return { config: defaultRuntimeConfig, problem: `config.json answered ${response.status}.` }
+      return {
+        config: defaultRuntimeConfig,
+        problem: `config.json answered ${response.status}. ${IGNORED}`,
+      }
     }
-    const parsed = runtimeConfigSchema.safeParse(await response.json())
+    const json: unknown = await response.json()
+    const parsed = runtimeConfigSchema.safeParse(json)
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ')
-      return { config: defaultRuntimeConfig, problem: `config.json has invalid entries: ${where}.` }
+      return {
+        config: defaultRuntimeConfig,
+        problem: `config.json has invalid entries: ${where}. ${IGNORED}`,
+      }
     }
-    return { config: parsed.data, problem: null }
+    // The skipped presets are reported; the rest of the file is used.
+    const { problems } = checkPresets(rawPresets(json))
+    return {
+      config: parsed.data,
+      problem: problems.length > 0 ? `config.json: ${problems.join(' ')}` : null,
+    }
   } catch {
-    return { config: defaultRuntimeConfig, problem: 'config.json could not be read.' }
+    return { config: defaultRuntimeConfig, problem: `config.json could not be read. ${IGNORED}` }
   }
 }

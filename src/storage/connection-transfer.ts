@@ -264,9 +264,7 @@ export function readTransferFile(text: string, now: string): TransferCheck {
   for (const [index, entry] of connections.entries()) {
     const secret = secretIn(entry, '')
     if (secret) {
-      return refused(
-        `${connectionLabel(index, entry)}: ${secret}. Exports never hold tokens; nothing was imported.`,
-      )
+      return refused(`${connectionLabel(index, entry)}: ${secret}. Exports never hold tokens.`)
     }
   }
   const records: ConnectionRecord[] = []

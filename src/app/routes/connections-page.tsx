@@ -1,10 +1,15 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconKeyOff, IconPlus } from '@tabler/icons-react'
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { IconDownload, IconKeyOff, IconPlus, IconUpload } from '@tabler/icons-react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { ConnectionTable } from '@/features/connections/components/connection-table.tsx'
 import { EmptyConnections } from '@/features/connections/components/empty-connections.tsx'
+import { StoragePersistenceLine } from '@/features/connections/components/storage-persistence-line.tsx'
 import { useConnections } from '@/features/connections/hooks/use-connections.ts'
+import {
+  preloadTransfer,
+  useExportConnections,
+} from '@/features/connections/hooks/use-connection-transfer.ts'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { useAppEnvironment } from '../app-context.ts'
@@ -24,9 +29,19 @@ const ForgetTokensModal = lazy(() =>
     default: m.ForgetTokensModal,
   })),
 )
+const loadImportModal = () =>
+  import('@/features/connections/components/import-connections-modal.tsx')
+const ImportConnectionsModal = lazy(() =>
+  loadImportModal().then((m) => ({ default: m.ImportConnectionsModal })),
+)
 const prefetchPanels = () => {
   void loadConnectionPanel()
   void loadDeleteModal()
+}
+/** Export and import need the transfer checks, and import its dialog: fetched on approach. */
+const prefetchTransfer = () => {
+  preloadTransfer()
+  void loadImportModal()
 }
 
 /**
@@ -64,6 +79,9 @@ export function ConnectionsPage() {
   const { demo } = useAppEnvironment()
   const [deleting, setDeleting] = useState<StoredConnection | null>(null)
   const [forgetting, setForgetting] = useState(false)
+  const [importFile, setImportFile] = useState<File | null>(null)
+  const filePicker = useRef<HTMLInputElement>(null)
+  const exporting = useExportConnections()
   const connections = data?.connections ?? noConnections
   const withTokens = connections.filter((stored) => stored.hasSecret)
   useWarmChunks(connections)
@@ -79,25 +97,65 @@ export function ConnectionsPage() {
           <Text c="dimmed" size="sm">
             Your git providers, with tokens kept in this browser only.
           </Text>
+          <StoragePersistenceLine />
         </div>
-        {connections.length > 0 ? (
-          <Group gap="xs">
-            {withTokens.length > 0 ? (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconKeyOff size={16} />}
-                onClick={() => setForgetting(true)}
-              >
-                Forget all tokens
-              </Button>
-            ) : null}
-            <Button leftSection={<IconPlus size={16} />} onClick={() => openAdd()}>
-              Add Connection
+        <Group gap="xs" onPointerEnter={prefetchTransfer} onFocus={prefetchTransfer}>
+          {withTokens.length > 0 ? (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconKeyOff size={16} />}
+              onClick={() => setForgetting(true)}
+            >
+              Forget all tokens
             </Button>
-          </Group>
-        ) : null}
+          ) : null}
+          {/* The picker for Import: a file the person chooses goes to the import dialog. */}
+          <input
+            ref={filePicker}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-hidden
+            tabIndex={-1}
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0] ?? null
+              // Cleared, so that choosing the same file again is a change too.
+              event.currentTarget.value = ''
+              if (chosen) setImportFile(chosen)
+            }}
+          />
+          <Button
+            variant="default"
+            leftSection={<IconUpload size={16} />}
+            onClick={() => filePicker.current?.click()}
+          >
+            Import
+          </Button>
+          {connections.length > 0 ? (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                loading={exporting.isPending}
+                title="Download the connections (never their tokens) as a JSON file"
+                onClick={() => exporting.mutate()}
+              >
+                Export
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => openAdd()}>
+                Add Connection
+              </Button>
+            </>
+          ) : null}
+        </Group>
       </Group>
+
+      {exporting.error ? (
+        <Alert color="red" title="The connections could not be exported" role="alert">
+          {exporting.error.message}
+        </Alert>
+      ) : null}
 
       {data && data.quarantined.length > 0 ? (
         <Alert color="yellow" title="Some stored connections could not be read">
@@ -121,6 +179,20 @@ export function ConnectionsPage() {
       )}
 
       <Suspense fallback={null}>
+        {importFile ? (
+          <ImportConnectionsModal
+            initialFile={importFile}
+            onClose={() => setImportFile(null)}
+            onImported={({ fresh, duplicates }) => {
+              setImportFile(null)
+              notifications.show({
+                color: 'green',
+                title: 'Connections imported',
+                message: `${fresh.length === 1 ? 'One connection was' : `${fresh.length} connections were`} added${duplicates.length > 0 ? `, ${duplicates.length} already here were skipped` : ''}. Enter their tokens to use them.`,
+              })
+            }}
+          />
+        ) : null}
         {forgetting ? (
           <ForgetTokensModal
             withTokens={withTokens}

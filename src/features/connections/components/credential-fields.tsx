@@ -118,7 +118,11 @@ export function CredentialFields({
         key={form.key('tokenLifetime')}
       >
         <Stack gap="xs" mt={6}>
-          <Radio value="remember" label="Remember on this browser" />
+          <Radio
+            value="remember"
+            label="Remember on this browser"
+            description="Kept until you delete the connection or forget its token. Clearing this site’s data in the browser removes it too."
+          />
           <Radio value="session" label="Until I close the browser" />
         </Stack>
       </Radio.Group>

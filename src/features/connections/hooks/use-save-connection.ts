@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { connectionKeys } from '@/lib/connection-queries.ts'
+import { askForPersistence } from '@/lib/persistent-storage.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 import { saveConnection } from '../save-connection.ts'
 
@@ -17,4 +18,6 @@ export async function afterConnectionSaved(queryClient: QueryClient, record: Con
   // page on screen (the token was re-entered from it) refetches at once.
   await queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
   await queryClient.resetQueries({ queryKey: connectionKeys.scope(record.id) })
+  // A remembered token is worth keeping: ask the browser not to clear the site's data by itself.
+  if (record.tokenLifetime === 'remember') void askForPersistence(queryClient)
 }
