@@ -1,9 +1,10 @@
 /**
  * Every token goes to its own provider's API, in the Authorization header, and nowhere else: not
- * in a URL, a body, another host, web storage, cookies, the console or the page. Every request of
- * the page and of the sign-in popup is recorded while a connection of each type is added (one by
- * signing in) and browsed.
+ * in a URL, a body, another host, web storage, cookies, the console, the page or an export file.
+ * Every request of the page and of the sign-in popup is recorded while a connection of each type
+ * is added (one by signing in) and browsed.
  */
+import { readFile } from 'node:fs/promises'
 import { expect, test, type ConsoleMessage, type Page, type Request } from '@playwright/test'
 import {
   addConnection,
@@ -224,4 +225,11 @@ test('each token reaches only its own provider’s API, in the Authorization hea
     expect(logged, 'the console').not.toContain(value)
     expect(page.url()).not.toContain(value)
   }
+
+  // The export file holds every connection's definition and none of the tokens.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const exported = await readFile(await (await downloading).path(), 'utf8')
+  expect(exported).toContain('Leak signed in')
+  for (const { value } of secrets) expect(exported, 'the export file').not.toContain(value)
 })
