@@ -35,6 +35,8 @@ test.describe('a browser that refuses IndexedDB', () => {
 
     await addConnection(page, { name: 'Memory GitHub', type: 'GitHub', token: TOKEN })
     await expect(row(page, 'Memory GitHub')).toContainText('Connected')
+    // Nothing is kept at all, so the page does not also claim "persistent" or "best effort".
+    await expect(page.getByText(/^Storage: /)).toHaveCount(0)
     await page.getByRole('link', { name: 'Browse Memory GitHub' }).click()
     const list = page.getByRole('list', { name: 'Repositories' })
     await expect(list.getByText('octo-demo/git-connector')).toBeVisible({ timeout: 20_000 })

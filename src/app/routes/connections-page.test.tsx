@@ -5,6 +5,13 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
+import { connectionKeys } from '@/lib/connection-queries.ts'
+import { selectedDatabaseName } from '@/lib/connection-store.ts'
+// The test plants raw records behind the store's back, as an older or broken app would have.
+// eslint-disable-next-line no-restricted-imports
+import { CONNECTIONS_STORE } from '@/storage/database.ts'
+// eslint-disable-next-line no-restricted-imports
+import { connectionRecord, rawPut, without } from '@/storage/test-fixtures.ts'
 import { renderPage } from '../../../tests/utils/render.tsx'
 import { ConnectionPanelHost } from '../components/connection-panel-host.tsx'
 import { ConnectionsPage } from './connections-page.tsx'
@@ -96,5 +103,35 @@ describe('Manage Connections', () => {
     const signIn = within(panel).getByRole('radio', { name: /Sign in with GitHub/ })
     expect(signIn).toBeDisabled()
     expect(within(panel).getByText(/config.json needs githubOAuth.clientId/)).toBeInTheDocument()
+  })
+
+  it('lists an older record migrated, and reports a damaged one without losing it', async () => {
+    const { queryClient, store } = renderPage(<ManageConnections />)
+    expect(await screen.findByText('No connections yet')).toBeInTheDocument()
+    const name = selectedDatabaseName()
+    // What the app's first drafts wrote: no schemaVersion, no verification, no notices.
+    const old = connectionRecord('gitlab', { name: 'From the first draft' })
+    await rawPut(
+      name,
+      CONNECTIONS_STORE,
+      old.id,
+      without(old, 'schemaVersion', 'verification', 'notices'),
+    )
+    const damagedId = crypto.randomUUID()
+    await rawPut(name, CONNECTIONS_STORE, damagedId, {
+      ...connectionRecord('github', { id: damagedId }),
+      type: 'sourceforge',
+      token: 'ghp_strayTokenInARecord0123456789abcdef',
+    })
+    await queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
+
+    const table = await screen.findByRole('table', { name: 'Connections' })
+    expect(within(table).getByText('From the first draft')).toBeInTheDocument()
+    const report = screen.getByText(/1 stored record\(s\) did not pass validation/)
+    expect(report).toHaveTextContent(/set aside, not deleted: type: /)
+    expect(document.body).not.toHaveTextContent('ghp_strayTokenInARecord')
+    const { connections, quarantined } = await store.list()
+    expect(connections[0]?.record).toMatchObject({ schemaVersion: 1, verification: 'verified' })
+    expect(quarantined.map((record) => record.key)).toEqual([damagedId])
   })
 })
