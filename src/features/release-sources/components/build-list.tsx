@@ -1,4 +1,5 @@
 import { Badge, Code, Group, Stack, Text } from '@mantine/core'
+import { displayText } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import type { BuildRecord } from '@/storage/release-source-schema.ts'
 
@@ -53,9 +54,15 @@ export function BuildList({ builds }: { builds: readonly BuildRecord[] }) {
               </Text>
             </Group>
             <Text size="xs" c="dimmed">
-              {build.trigger === 'manual' ? 'By hand' : 'By webhook'}, by {build.triggeredBy}, on{' '}
-              {build.branch}
-              {build.commit?.author ? ` · commit by ${build.commit.author}` : ''}
+              {build.trigger === 'manual' ? 'By hand' : 'By webhook'}, by{' '}
+              <bdi>{displayText(build.triggeredBy, 100).text}</bdi>, on{' '}
+              <bdi>{displayText(build.branch, 100).text}</bdi>
+              {build.commit?.author ? (
+                <>
+                  {' · commit by '}
+                  <bdi>{displayText(build.commit.author, 100).text}</bdi>
+                </>
+              ) : null}
             </Text>
             <Text size="xs">{build.result.message}</Text>
           </Stack>

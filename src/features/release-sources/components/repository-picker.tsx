@@ -5,6 +5,7 @@ import { IconLock, IconSearch } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { RepositoryFilter } from '@/features/repositories/filter.ts'
+import { displayText } from '@/lib/display-text.ts'
 import { repositoryListQuery } from '@/features/repositories/queries.ts'
 import type { Repository } from '@/providers/types.ts'
 
@@ -72,7 +73,7 @@ export function RepositoryPicker({ connectionId, value, onChange, error, describ
         description={
           value ? (
             <>
-              Chosen: <strong>{value.fullName}</strong>
+              Chosen: <strong>{displayText(value.fullName).text}</strong>
             </>
           ) : (
             'Search, then pick one. Arrow keys and Enter work too.'
@@ -159,14 +160,23 @@ export function RepositoryPicker({ connectionId, value, onChange, error, describ
                     }}
                   >
                     <Group gap={6} wrap="nowrap">
-                      <Text size="sm" fw={600} truncate="end">
-                        {repository.fullName}
+                      <Text
+                        size="sm"
+                        fw={600}
+                        truncate="end"
+                        title={displayText(repository.fullName).full}
+                      >
+                        {displayText(repository.fullName).text}
                       </Text>
                       {repository.private ? <IconLock size={14} aria-label="Private" /> : null}
                     </Group>
                     <Text size="xs" c="dimmed" truncate="end">
-                      {repository.description ??
-                        `Default branch ${repository.defaultBranch ?? '—'}`}
+                      {
+                        displayText(
+                          repository.description ??
+                            `Default branch ${repository.defaultBranch ?? '—'}`,
+                        ).text
+                      }
                     </Text>
                   </UnstyledButton>
                 ) : (
