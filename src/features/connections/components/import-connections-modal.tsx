@@ -70,6 +70,7 @@ export function ImportConnectionsModal({ initialFile, onClose, onImported }: Pro
           onChange={pick}
           error={refusal ? `${refusal} Nothing was imported.` : undefined}
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
         />
         {check.state === 'checking' ? (
           <Group gap="xs">
