@@ -20,6 +20,8 @@ export const theme = createTheme({
   autoContrast: true,
   luminanceThreshold: 0.18,
   defaultRadius: 'md',
+  // A person who asked their system for less motion gets panels and dialogs without transitions.
+  respectReducedMotion: true,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },

@@ -37,9 +37,10 @@ test('screenshots of the list and of the side panel', async ({ page }) => {
     type: 'Custom Git',
     fields: { 'Repository URL': 'https://git.example.com/team/app.git' },
   })
-  await page.getByRole('button', { name: 'Edit Platform GitLab' }).waitFor()
+  // Reloaded, so the picture has no "Connection created" toasts (they take seconds to fade).
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Edit Platform GitLab' })).toBeVisible()
   await page.mouse.move(0, 0)
-  await page.waitForTimeout(4500) // let the notifications fade before the picture
   await page.screenshot({ path: `${shots}/list.png`, fullPage: true })
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.screenshot({ path: `${shots}/list-dark.png`, fullPage: true })
