@@ -97,8 +97,6 @@ export default defineConfig({
   test: {
     // Adapters, storage and logic run in Node; component tests opt into jsdom per file.
     environment: 'node',
-    // Worker threads start faster than the default forked processes: some 15 s of a 110 s run.
-    pool: 'threads',
     setupFiles: ['./tests/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,

@@ -58,7 +58,7 @@ test.describe('a browser that refuses IndexedDB', () => {
     await expect(page.getByText('Memory releases')).toHaveCount(0)
 
     await page.reload()
-    await expect(page.getByRole('heading', { name: 'Release Sources' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Release Sources' })).toBeVisible()
     await expect(memoryBanner(page)).toBeVisible()
     await page.getByRole('link', { name: 'Connections', exact: true }).click()
     await expect(page.getByText('No connections yet')).toBeVisible()
