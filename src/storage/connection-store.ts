@@ -34,7 +34,7 @@ import {
   type SecretRecord,
   secretRecordSchema,
 } from './schema.ts'
-import { isSealed, openSealed, sealSecret } from './sealed-secret.ts'
+import { isSealed, openSealed, type SealedSecret, sealSecret } from './sealed-secret.ts'
 import { sessionKeyring, type SessionKeyring } from './session-key.ts'
 
 export interface StoredConnection {
@@ -132,7 +132,7 @@ function validSecret(connectionId: string, secret: SecretInput): SecretRecord {
 }
 
 /** A secret as stored: as it is, or sealed when it lasts until the browser closes. */
-type StoredSecret = SecretRecord | Awaited<ReturnType<typeof sealSecret>>
+type StoredSecret = SecretRecord | SealedSecret
 
 /** A StorageError as it is; anything else thrown while merging or changing a record is a bug. */
 function toInvalid(error: unknown): StorageError {

@@ -29,6 +29,7 @@ import {
   CONNECTION_SCHEMA_VERSION,
   type ConnectionRecord,
   connectionRecordSchema,
+  notChecked,
   providerTargetSchema,
   targetOf,
 } from './schema.ts'
@@ -109,12 +110,7 @@ export function recordFromDefinition(
     ...common,
     ...target,
     schemaVersion: CONNECTION_SCHEMA_VERSION,
-    verification: 'unverified',
-    account: null,
-    scopes: null,
-    tokenExpiresAt: null,
-    lastVerifiedAt: null,
-    notices: [],
+    ...notChecked(),
     createdAt: now,
     updatedAt: now,
   }

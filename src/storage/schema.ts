@@ -127,6 +127,27 @@ export const connectionRecordSchema = z.discriminatedUnion('type', [
 
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>
 
+/** What a check with the provider decides about a connection's token. */
+export type CheckOutcome = Pick<
+  ConnectionRecord,
+  'verification' | 'account' | 'scopes' | 'tokenExpiresAt' | 'lastVerifiedAt' | 'notices'
+>
+
+/**
+ * The outcome of no check: a connection saved without one (the provider was out of reach), or
+ * made from a definition (an import, a preset) before its token was entered.
+ */
+export function notChecked(): CheckOutcome {
+  return {
+    verification: 'unverified',
+    account: null,
+    scopes: null,
+    tokenExpiresAt: null,
+    lastVerifiedAt: null,
+    notices: [],
+  }
+}
+
 /** The secret half of a connection, stored under the connection's id. */
 export const secretRecordSchema = z.strictObject({
   schemaVersion: z.literal(SECRET_SCHEMA_VERSION),

@@ -8,7 +8,9 @@ import { providerFor } from '@/lib/provider-for-connection.ts'
 import { isProviderError, type ErrorSubject } from '@/providers/errors.ts'
 import type { ProviderTarget, Verification } from '@/providers/types.ts'
 import {
+  type CheckOutcome,
   CONNECTION_SCHEMA_VERSION,
+  notChecked,
   secretInputOf,
   targetOf,
   type ConnectionRecord,
@@ -75,14 +77,7 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
   if (base && !needsCheck(draft, base)) {
     checked = previousCheck(base)
   } else if (request.skipVerification) {
-    checked = {
-      verification: 'unverified',
-      account: null,
-      scopes: null,
-      tokenExpiresAt: null,
-      lastVerifiedAt: null,
-      notices: [],
-    }
+    checked = notChecked()
   } else {
     const verification = await verify(draft.target, token ?? '')
     checked = {
@@ -137,12 +132,6 @@ function oauthClient({ draft, grant, existing }: SaveRequest): { oauthClientId?:
     ? { oauthClientId: kept }
     : {}
 }
-
-/** What a check with the provider decides about a connection. */
-type CheckOutcome = Pick<
-  ConnectionRecord,
-  'verification' | 'account' | 'scopes' | 'tokenExpiresAt' | 'lastVerifiedAt' | 'notices'
->
 
 function previousCheck(record: ConnectionRecord): CheckOutcome {
   const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices } = record
