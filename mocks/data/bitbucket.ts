@@ -21,8 +21,10 @@ export const bitbucketDemoUser = {
   type: 'user',
   uuid: '{f7d058d3-9301-4cbe-b17c-baced267efd1}',
   account_id: '712020:7c369768-2fa5-406c-b2ad-8c316c7f8956',
-  // Bitbucket announced the removal of `username` in 2019 (GDPR), but `/user` may still carry it.
-  username: 'bea-demo',
+  // No `username`: Atlassian removed it from user objects in 2019 (GDPR), and the `account`
+  // schema of its OpenAPI has none (https://developer.atlassian.com/cloud/bitbucket/bitbucket-api-changes-gdpr/).
+  // The nickname is what the account is known by; the adapter's tests cover a `/user` that still
+  // sends a username.
   nickname: 'bea-demo',
   display_name: 'Bea Demo',
   account_status: 'active',
@@ -103,6 +105,6 @@ export function bitbucketUuid(...parts: (string | number)[]): string {
 /** Scopes the simulated API reports in `x-oauth-scopes` for each credential kind. */
 export const bitbucketDemoScopes = {
   apiToken:
-    'read:user:bitbucket, read:workspace:bitbucket, read:repository:bitbucket, read:webhook:bitbucket, write:webhook:bitbucket',
+    'read:user:bitbucket, read:workspace:bitbucket, read:repository:bitbucket, read:webhook:bitbucket, write:webhook:bitbucket, delete:webhook:bitbucket',
   accessToken: 'repository, pullrequest, webhook',
 }

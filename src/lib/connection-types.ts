@@ -110,7 +110,7 @@ export function tokenHelpFor(target: ProviderTarget): TokenHelp {
         ? {
             url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
             scopes:
-              '"Create API token with scopes" → Bitbucket: read:user, read:workspace, read:repository, read:webhook and write:webhook',
+              '"Create API token with scopes" → Bitbucket: read:user, read:workspace, read:repository, read:webhook, write:webhook and delete:webhook (removing a release source deletes its hook)',
           }
         : {
             url: target.workspace

@@ -66,6 +66,11 @@ export interface Account {
   avatarUrl: string | null
   /** Addresses the provider says belong to the account; empty when it will not tell. */
   emails: string[]
+  /**
+   * Other names the provider reports for the same account (Bitbucket's nickname and account id
+   * beside a username it may no longer send): a connection's Username matches any of them.
+   */
+  aliases?: string[]
 }
 
 /** What a remote without an API (Custom Git) told us about itself. */
@@ -87,6 +92,17 @@ export interface Verification {
   remote: RemoteInfo | null
   /** Things worth telling the user that do not block saving (a missing optional scope…). */
   notices: string[]
+  /**
+   * The REST API version the server turned out to speak, when it had to be found by trying
+   * (Azure DevOps Server). Kept on the connection and handed back through `ProviderHints`, so a
+   * new adapter does not find it again with a failing request.
+   */
+  apiVersion?: string
+}
+
+/** What an earlier check learned about a connection's server, for a new adapter to start from. */
+export interface ProviderHints {
+  apiVersion?: string
 }
 
 /** One page of a list, with an opaque cursor for the next one (null on the last page). */
@@ -287,4 +303,8 @@ export interface GitProvider {
   ): Promise<Page<WebhookDelivery>>
 }
 
-export type GitProviderFactory = (target: ProviderTarget, credentials: Credentials) => GitProvider
+export type GitProviderFactory = (
+  target: ProviderTarget,
+  credentials: Credentials,
+  hints?: ProviderHints,
+) => GitProvider

@@ -80,6 +80,7 @@ export const accountSchema = z.strictObject({
   displayName: z.nullable(z.string()),
   avatarUrl: z.nullable(z.string()),
   emails: z.array(z.string()),
+  aliases: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(10))),
 })
 
 export const tokenLifetimeSchema = z.enum(['remember', 'session'])
@@ -109,6 +110,11 @@ const commonShape = {
   lastVerifiedAt: z.nullable(isoDateTime),
   /** What verification had to say that did not block saving. */
   notices: z.array(z.string()),
+  /**
+   * The REST API version the server speaks, when verification had to find it (Azure DevOps
+   * Server); each new adapter starts from it. Optional, so every earlier record still reads.
+   */
+  apiVersion: z.optional(z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/))),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 }
@@ -130,7 +136,13 @@ export type ConnectionRecord = z.infer<typeof connectionRecordSchema>
 /** What a check with the provider decides about a connection's token. */
 export type CheckOutcome = Pick<
   ConnectionRecord,
-  'verification' | 'account' | 'scopes' | 'tokenExpiresAt' | 'lastVerifiedAt' | 'notices'
+  | 'verification'
+  | 'account'
+  | 'scopes'
+  | 'tokenExpiresAt'
+  | 'lastVerifiedAt'
+  | 'notices'
+  | 'apiVersion'
 >
 
 /**

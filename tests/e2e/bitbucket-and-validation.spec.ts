@@ -22,11 +22,11 @@ test('Bitbucket needs the username of the account the token belongs to', async (
   })
   const username = field(panel, 'Username')
   await expect(username).toHaveAttribute('aria-invalid', 'true')
-  await expect(panel.getByText(/Bitbucket needs your Bitbucket username/)).toBeVisible()
+  await expect(panel.getByText(/Bitbucket needs the name of the account/)).toBeVisible()
 
   await username.fill('someone-else')
   await panel.getByRole('button', { name: 'Save' }).click()
-  await expect(panel.getByText(/This token belongs to the Bitbucket user “bea-demo”/)).toBeVisible()
+  await expect(panel.getByText(/This token belongs to the Bitbucket account “bea-demo”/)).toBeVisible()
   expect(await readStore(page, 'connections')).toEqual([])
   expect(await readStore(page, 'secrets')).toEqual([])
 

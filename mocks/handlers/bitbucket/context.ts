@@ -83,12 +83,10 @@ export type WebhookAction = 'read' | 'write' | 'delete'
  * Bitbucket's scope check for the webhook endpoints: 403 "Your credentials lack one or more
  * required privilege scopes." with the granted and required scopes. API tokens need
  * `read:`/`write:`/`delete:webhook:bitbucket` (Atlassian's "API token permissions"); access
- * tokens the `webhook` scope ("Webhooks: Read and write"). Null when the caller has it. Only
- * `read-only` tokens are checked: the usual demo API token reports no `delete:webhook:bitbucket`
- * (mocks/data/bitbucket.ts) yet has always been let delete hooks.
+ * tokens the `webhook` scope ("Webhooks: Read and write"). Null when the caller has it; every
+ * caller is checked against the scopes it reports.
  */
 export function lacksWebhookScope(caller: Caller, action: WebhookAction): Response | null {
-  if (!caller.readOnly) return null
   const granted = scopesOf(caller).split(', ')
   const required = caller.kind === 'api-token' ? `${action}:webhook:bitbucket` : 'webhook'
   if (granted.includes(required)) return null

@@ -3,6 +3,7 @@
  * its secret together. Nothing is written when the check fails. A rename needs no new check.
  */
 import { connectionStore } from '@/lib/connection-store.ts'
+import { revealHidden } from '@/lib/display-text.ts'
 import { describeProviderError } from '@/lib/provider-error-message.ts'
 import { providerFor } from '@/lib/provider-for-connection.ts'
 import { isProviderError, type ErrorSubject } from '@/providers/errors.ts'
@@ -87,6 +88,7 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
       tokenExpiresAt: request.grant ? request.grant.expiresAt : verification.expiresAt,
       lastVerifiedAt: now,
       notices: verification.notices,
+      ...(verification.apiVersion ? { apiVersion: verification.apiVersion } : {}),
     }
   }
   checkBitbucketUsername(draft, checked.account)
@@ -135,7 +137,8 @@ function oauthClient({ draft, grant, existing }: SaveRequest): { oauthClientId?:
 
 function previousCheck(record: ConnectionRecord): CheckOutcome {
   const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices } = record
-  return { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices }
+  const kept = { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices }
+  return record.apiVersion ? { ...kept, apiVersion: record.apiVersion } : kept
 }
 
 /** A new token, another target or a never-verified connection needs a check; a rename does not. */
@@ -165,15 +168,28 @@ async function verify(target: ProviderTarget, token: string): Promise<Verificati
   }
 }
 
-/** Bitbucket's rule: the Username must be the Bitbucket account the API token belongs to. */
+/**
+ * Bitbucket's rule: the Username must name the account the API token belongs to. Bitbucket
+ * stopped sending `username` in user objects (GDPR, 2019) and a nickname may hold spaces, so any
+ * name the account reports matches (username, nickname, account id), compared without case and
+ * with runs of spaces as one: the rule is never a dead end.
+ */
 function checkBitbucketUsername(draft: ConnectionDraft, account: ConnectionRecord['account']) {
   const { target, username } = draft
   if (target.type !== 'bitbucket' || target.credentialKind !== 'api-token' || !account) return
-  if (username?.toLocaleLowerCase() !== account.login.toLocaleLowerCase()) {
-    throw new SaveRejected(
-      `This token belongs to the Bitbucket user “${account.login}”. Enter that username, or use a token of “${username ?? ''}”.`,
-      'username',
-      false,
-    )
-  }
+  const names = [account.login, ...(account.aliases ?? [])]
+  const wanted = comparable(username ?? '')
+  if (names.some((name) => comparable(name) === wanted)) return
+  const choices = [...new Set(names)].map((name) => `“${revealHidden(name)}”`)
+  throw new SaveRejected(
+    `This token belongs to the Bitbucket account ${choices[0] ?? ''}. Enter ${
+      choices.length > 1 ? `one of ${choices.join(', ')}` : 'that name'
+    } as the Username, or use a token of “${revealHidden(username ?? '')}”.`,
+    'username',
+    false,
+  )
+}
+
+function comparable(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase()
 }

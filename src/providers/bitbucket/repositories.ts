@@ -39,8 +39,11 @@ export function toRepository(repo: BitbucketRepository): Repository {
 }
 
 async function workspaceSlugs(context: BitbucketContext, query: RepositoryQuery) {
-  if (query.owner?.trim()) return [query.owner.trim()]
-  return (await listWorkspaces(context, query.signal)).map((owner) => owner.name)
+  const owner = query.owner?.trim()
+  // A connection limited to one workspace never lists another one's repositories.
+  const limit = context.target.workspace?.trim()
+  if (owner) return limit && owner !== limit ? [] : [owner]
+  return (await listWorkspaces(context, query.signal)).map((workspace) => workspace.name)
 }
 
 export async function listRepositories(

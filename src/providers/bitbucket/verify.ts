@@ -10,12 +10,8 @@ import { reviseProviderError } from '../http.ts'
 import type { Account, Verification } from '../types.ts'
 import { requireEmail, requireWorkspace } from './client.ts'
 import type { BitbucketContext } from './context.ts'
-import {
-  BitbucketEmails,
-  BitbucketRepositories,
-  BitbucketUser,
-  BitbucketWorkspaceAccess,
-} from './schemas.ts'
+import { listAllWorkspaces } from './workspaces.ts'
+import { BitbucketEmails, BitbucketRepositories, BitbucketUser } from './schemas.ts'
 
 /**
  * Bitbucket reports a token's scopes in `x-oauth-scopes`
@@ -33,16 +29,25 @@ function joinDetail(ours: string, theirs: string | undefined): string {
 }
 
 /**
- * Bitbucket retired `username` from user objects in 2019 in favour of `nickname` and `account_id`,
- * but `/user` may still carry it; the connection's Username is compared with `login`, so prefer it.
+ * Bitbucket retired `username` from user objects in 2019 in favour of `nickname` (not unique, may
+ * hold spaces) and `account_id` (https://developer.atlassian.com/cloud/bitbucket/bitbucket-api-changes-gdpr/),
+ * and the `account` schema of Atlassian's OpenAPI has no `username`; `/user` may still carry it.
+ * The login is the username where sent, else the nickname (else the account id); a nickname
+ * beside a username is kept as an alias, so a Username typed as either matches.
  */
 function accountFromUser(user: BitbucketUser, emails: string[]): Account {
+  const names = [user.username, user.nickname].filter(
+    (name): name is string => typeof name === 'string' && name.trim() !== '',
+  )
+  const login = names[0] ?? user.account_id ?? user.uuid
+  const aliases = [...new Set(names.slice(1))].filter((name) => name !== login)
   return {
     id: user.uuid,
-    login: user.username ?? user.nickname ?? user.account_id ?? user.uuid,
+    login,
     displayName: user.display_name ?? null,
     avatarUrl: user.links?.avatar?.href ?? null,
     emails,
+    ...(aliases.length > 0 ? { aliases } : {}),
   }
 }
 
@@ -93,35 +98,32 @@ async function verifyApiToken(
     })
 
   // The replacement for the removed /workspaces (CHANGE-2770, CHANGE-3022); repositories are
-  // listed per workspace, so a token that cannot list workspaces cannot browse anything.
-  const workspacesRequest = api
-    .getJson('user/workspaces', {
-      validate: (v) => BitbucketWorkspaceAccess.parse(v),
-      query: { pagelen: 100 },
-      signal,
-    })
-    .catch((error: unknown) => {
-      if (isProviderError(error) && error.kind === 'forbidden') {
-        throw reviseProviderError(error, {
-          detail: joinDetail(
-            'The API token needs the "read:workspace:bitbucket" scope to list your workspaces.',
-            error.detail,
-          ),
-        })
-      }
-      throw error
-    })
+  // listed per workspace, so a token that cannot list workspaces cannot browse anything. Every
+  // page is read, so membership of the chosen workspace is decided over the whole list.
+  const workspacesRequest = listAllWorkspaces(context, signal).catch((error: unknown) => {
+    if (isProviderError(error) && error.kind === 'forbidden') {
+      throw reviseProviderError(error, {
+        detail: joinDetail(
+          'The API token needs the "read:workspace:bitbucket" scope to list your workspaces.',
+          error.detail,
+        ),
+      })
+    }
+    throw error
+  })
 
   const [listed, workspaces] = await Promise.all([emailsRequest, workspacesRequest])
-  const slugs = workspaces.data.values.map((access) => access.workspace.slug)
+  const slugs = workspaces.map((owner) => owner.name)
   if (slugs.length === 0) {
     notices.push(
       'This account belongs to no Bitbucket workspace, so there are no repositories to browse.',
     )
   }
   const wanted = context.target.workspace?.trim()
-  if (wanted && workspaces.data.next === undefined && !slugs.includes(wanted)) {
-    notices.push(`The account is not a member of the workspace “${wanted}”.`)
+  if (wanted && slugs.length > 0 && !slugs.includes(wanted)) {
+    notices.push(
+      `The account is not a member of the workspace “${wanted}”, so the connection shows no repositories. Check the workspace ID (the part after bitbucket.org/ in its URL) or clear the field to see every workspace.`,
+    )
   }
 
   // The sign-in email was just accepted by Bitbucket, so it belongs to this account.

@@ -11,6 +11,10 @@ import { BitbucketWorkspaceAccess } from './schemas.ts'
 /** Enough for any real account; a runaway `next` chain stops here. */
 const MAX_PAGES = 20
 
+/**
+ * The workspaces the connection browses. An API token's connection may name one workspace: then
+ * only that one, as the form promises ("limit the connection to one workspace").
+ */
 export async function listWorkspaces(
   context: BitbucketContext,
   signal?: AbortSignal,
@@ -20,6 +24,16 @@ export async function listWorkspaces(
     const slug = requireWorkspace(target)
     return [{ id: slug, name: slug, displayName: null, kind: 'workspace', avatarUrl: null }]
   }
+  const all = await listAllWorkspaces(context, signal)
+  const wanted = target.workspace?.trim()
+  return wanted ? all.filter((owner) => owner.name === wanted) : all
+}
+
+/** Every workspace the account is a member of (`GET /user/workspaces`, to the last page). */
+export async function listAllWorkspaces(
+  context: BitbucketContext,
+  signal?: AbortSignal,
+): Promise<Owner[]> {
   if (context.cache.workspaces) return context.cache.workspaces
   const api = context.api()
   const owners: Owner[] = []

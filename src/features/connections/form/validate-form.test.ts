@@ -35,12 +35,23 @@ describe('username', () => {
   it('is optional except for Bitbucket', () => {
     expect(check({ username: '' }).errors.username).toBeUndefined()
     const bitbucket = check({ type: 'bitbucket', email: 'bea@example.com', token: 'ATATT3xFfGF0x' })
-    expect(bitbucket.errors.username).toMatch(/Bitbucket needs your Bitbucket username/)
+    expect(bitbucket.errors.username).toMatch(/Bitbucket needs the name of the account/)
   })
 
   it('refuses spaces and over-long values', () => {
     expect(check({ username: 'mona lisa' }).errors.username).toBe('A username has no spaces.')
     expect(check({ username: 'm'.repeat(101) }).errors.username).toMatch(/at most 100/)
+  })
+
+  it('takes a Bitbucket nickname with spaces, the name /user reports without a username', () => {
+    const result = check({
+      type: 'bitbucket',
+      username: '  Bea   Demo ',
+      email: 'bea@example.com',
+      token: 'ATATT3xFfGF0x',
+    })
+    expect(result.errors.username).toBeUndefined()
+    expect(result.draft?.username).toBe('Bea Demo')
   })
 })
 

@@ -108,12 +108,16 @@ function checkUsername(values: ConnectionFormValues): Checked<string> {
   if (!username && values.type === 'bitbucket') {
     return {
       ok: false,
-      error: 'Bitbucket needs your Bitbucket username; it must match the account of the token.',
+      error:
+        'Bitbucket needs the name of the account the token belongs to: your Bitbucket username or nickname.',
     }
   }
   if (username.length > LIMITS.username) {
     return { ok: false, error: `A username has at most ${LIMITS.username} characters.` }
   }
+  // A Bitbucket nickname may hold spaces (and is what /user reports when `username` is gone);
+  // the others' usernames never do.
+  if (values.type === 'bitbucket') return { ok: true, value: username.replace(/\s+/g, ' ') }
   if (/\s/.test(username)) return { ok: false, error: 'A username has no spaces.' }
   return { ok: true, value: username }
 }
