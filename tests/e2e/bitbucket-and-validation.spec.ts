@@ -26,7 +26,9 @@ test('Bitbucket needs the username of the account the token belongs to', async (
 
   await username.fill('someone-else')
   await panel.getByRole('button', { name: 'Save' }).click()
-  await expect(panel.getByText(/This token belongs to the Bitbucket account “bea-demo”/)).toBeVisible()
+  await expect(
+    panel.getByText(/This token belongs to the Bitbucket account “bea-demo”/),
+  ).toBeVisible()
   expect(await readStore(page, 'connections')).toEqual([])
   expect(await readStore(page, 'secrets')).toEqual([])
 
