@@ -65,7 +65,8 @@ export async function providerForConnection(connectionId: string): Promise<GitPr
   const version = record.updatedAt
   const refreshable = canRefresh(record, secret)
   const token = secret?.token ?? ''
-  const provider = providerFor(targetOf(record), { token }).then((built) =>
+  const hints = record.apiVersion ? { apiVersion: record.apiVersion } : undefined
+  const provider = providerFor(targetOf(record), { token }, hints).then((built) =>
     watchForRefusal(built, { connectionId, version, token, refreshable }),
   )
   adapters.set(connectionId, { version, provider })

@@ -2,7 +2,13 @@
  * The one place that turns a connection into an adapter. Each adapter is a lazy chunk, so a person
  * with only a GitLab connection never downloads Octokit.
  */
-import type { ConnectionType, Credentials, GitProvider, ProviderTarget } from '@/providers/types.ts'
+import type {
+  ConnectionType,
+  Credentials,
+  GitProvider,
+  ProviderHints,
+  ProviderTarget,
+} from '@/providers/types.ts'
 import type { GitProviderFactory } from '@/providers/types.ts'
 
 const factories: Record<ConnectionType, () => Promise<GitProviderFactory>> = {
@@ -25,9 +31,10 @@ const factories: Record<ConnectionType, () => Promise<GitProviderFactory>> = {
 export async function providerFor(
   target: ProviderTarget,
   credentials: Credentials,
+  hints?: ProviderHints,
 ): Promise<GitProvider> {
   const factory = await factories[target.type]()
-  return factory(target, credentials)
+  return factory(target, credentials, hints)
 }
 
 /** Loads a type's adapter chunk ahead of need (the connections page does it while idle). */

@@ -1,6 +1,7 @@
 /** `_apis/connectionData`: who the token belongs to, and what kind of deployment answers. */
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import { azureServerDemoUser, azureServicesDemoUser } from '../../data/azure-devops.ts'
+import { azureError } from './errors.ts'
 import { guard } from './guard.ts'
 import { siteOf } from './site.ts'
 
@@ -9,6 +10,16 @@ export const connectionHandlers: RequestHandler[] = [
     const site = siteOf(request)
     const refused = guard(request, site)
     if (refused) return refused
+    // connectionData never left preview: a version without `-preview` is refused, as Azure DevOps
+    // refuses any preview resource asked for by a plain version.
+    const version = new URL(request.url).searchParams.get('api-version')
+    if (version !== null && !/-preview(\.\d+)?$/.test(version)) {
+      return azureError(
+        400,
+        'VssInvalidPreviewVersionException',
+        `The requested version "${version}" of the resource is under preview. The -preview flag must be supplied in the api-version for such requests. For example: "${version}-preview"`,
+      )
+    }
     const user = site.server ? azureServerDemoUser : azureServicesDemoUser
     return HttpResponse.json({
       authenticatedUser: user,

@@ -25,14 +25,14 @@ export const AZURE_DEVOPS_CAPABILITIES: Capabilities = {
   webhookDeliveries: true,
 }
 
-export const createAzureDevOpsProvider: GitProviderFactory = (target, credentials) => {
+export const createAzureDevOpsProvider: GitProviderFactory = (target, credentials, hints) => {
   if (target.type !== 'azure-devops' && target.type !== 'azure-devops-server') {
     throw new ProviderError(
       'unsupported',
       `The Azure DevOps adapter cannot serve a ${target.type} connection.`,
     )
   }
-  const context = createAzureContext(target, credentials.token)
+  const context = createAzureContext(target, credentials.token, hints?.apiVersion)
   return {
     type: target.type,
     capabilities: AZURE_DEVOPS_CAPABILITIES,

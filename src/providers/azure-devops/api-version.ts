@@ -12,7 +12,7 @@ export const PREFERRED_API_VERSION = '7.1'
 /** Tried in order when the server does not name its version. */
 const LADDER = ['7.1', '7.0', '6.0', '5.0']
 
-function isOutOfRange(error: unknown): error is ProviderError {
+export function isOutOfRange(error: unknown): error is ProviderError {
   return isProviderError(error) && error.status === 400 && /out of range/i.test(error.detail ?? '')
 }
 

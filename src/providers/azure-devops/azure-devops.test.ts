@@ -45,8 +45,8 @@ describe('Azure DevOps Services', () => {
     const seen = recordRequests()
     await verify({ type: 'azure-devops', organization: 'https://dev.azure.com/fabrikam/' })
     expect(seen.map((request) => request.url)).toEqual([
-      'https://dev.azure.com/fabrikam/_apis/connectionData',
       'https://dev.azure.com/fabrikam/_apis/projects?$top=1&api-version=7.1',
+      'https://dev.azure.com/fabrikam/_apis/connectionData?api-version=7.1-preview',
     ])
     expect(seen[0]?.headers.get('authorization')).toBe(`Basic ${btoa(`:${PAT}`)}`)
   })
@@ -199,9 +199,10 @@ describe('Azure DevOps Server', () => {
       emails: [],
     })
     expect(result.notices).toEqual([])
-    expect(seen[0]?.url).toBe(
-      'https://tfs.contoso.example/tfs/DefaultCollection/_apis/connectionData',
+    expect(seen[1]?.url).toBe(
+      'https://tfs.contoso.example/tfs/DefaultCollection/_apis/connectionData?api-version=7.1-preview',
     )
+    expect(result.apiVersion).toBe('7.1')
   })
 
   it('negotiates down to the version the server names', async () => {
@@ -213,6 +214,29 @@ describe('Azure DevOps Server', () => {
     expect(versions).toEqual(['7.1', '6.0'])
     expect(result.notices).toEqual([expect.stringContaining('6.0') as string])
     expect(result.account?.login).toBe('CONTOSO\\ada.demo')
+    // Remembered on the connection, and asked of connectionData with the preview flag.
+    expect(result.apiVersion).toBe('6.0')
+    const identity = seen.find((request) => request.url.includes('/_apis/connectionData'))
+    expect(new URL(identity?.url ?? '').searchParams.get('api-version')).toBe('6.0-preview')
+  })
+
+  it('starts from the version an earlier check found, with no failing request', async () => {
+    const seen = recordRequests()
+    const provider = createAzureDevOpsProvider(oldServer, { token: PAT }, { apiVersion: '6.0' })
+    const result = await provider.verify()
+    const versions = seen.map((request) => new URL(request.url).searchParams.get('api-version'))
+    expect(versions).toEqual(['6.0', '6.0-preview'])
+    expect(result.apiVersion).toBe('6.0')
+  })
+
+  it('negotiates afresh when the server refuses the remembered version', async () => {
+    const seen = recordRequests()
+    const provider = createAzureDevOpsProvider(oldServer, { token: PAT }, { apiVersion: '7.0' })
+    await provider.verify()
+    const versions = seen
+      .filter((request) => request.url.includes('/_apis/projects'))
+      .map((request) => new URL(request.url).searchParams.get('api-version'))
+    expect(versions).toEqual(['7.0', '7.1', '6.0'])
   })
 
   it('walks 7.1 → 7.0 → 6.0 when the message names no version', async () => {

@@ -11,7 +11,7 @@ import {
   type RequestOptions,
 } from '../http.ts'
 import type { Repository } from '../types.ts'
-import { negotiateApiVersion } from './api-version.ts'
+import { isOutOfRange, negotiateApiVersion } from './api-version.ts'
 import { GitRepository } from './schemas.ts'
 import { networkHint, siteFor, type AzureTarget, type Site } from './site.ts'
 
@@ -36,8 +36,18 @@ export interface AzureContext {
   }
 }
 
-export function createAzureContext(target: AzureTarget, token: string): AzureContext {
-  let version: string | null = null
+/**
+ * `knownVersion` is what an earlier check of this connection found (stored on the record): a new
+ * adapter starts from it instead of finding it again with a failing request. Should the server
+ * refuse it (downgraded since), the version is negotiated afresh.
+ */
+export function createAzureContext(
+  target: AzureTarget,
+  token: string,
+  knownVersion?: string,
+): AzureContext {
+  let version: string | null = knownVersion ?? null
+  let remembered = knownVersion !== undefined
   let shared: HttpClient | null = null
 
   function client(moreSecrets: readonly string[]): HttpClient {
@@ -61,7 +71,15 @@ export function createAzureContext(target: AzureTarget, token: string): AzureCon
     site: () => siteFor(target),
     client: (moreSecrets = []) => client(moreSecrets),
     async versioned(request) {
-      if (version !== null) return { value: await request(version), version }
+      if (version !== null) {
+        try {
+          return { value: await request(version), version }
+        } catch (error) {
+          if (!remembered || !isOutOfRange(error)) throw error
+          remembered = false
+          version = null
+        }
+      }
       const result = await negotiateApiVersion(request)
       version = result.version
       return result

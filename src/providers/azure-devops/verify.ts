@@ -33,14 +33,8 @@ export async function verifyAzure(
   const api = context.client()
   const notices: string[] = []
 
-  // Who the PAT belongs to. connectionData answers without an api-version on every release.
-  const connection = await api.getJson('_apis/connectionData', {
-    validate: (v) => ConnectionData.parse(v),
-    signal,
-  })
-
   // Proves the PAT can read this organization or collection, and finds the API version to use
-  // (kept by the context for every later call).
+  // (kept by the context for every later call, and on the connection for later adapters).
   const { value: projects, version } = await context.versioned((apiVersion) =>
     api.getJson('_apis/projects', {
       validate: (v) => ProjectList.parse(v),
@@ -48,6 +42,14 @@ export async function verifyAzure(
       signal,
     }),
   )
+
+  // Who the PAT belongs to. connectionData never left preview: it takes the version with the
+  // `-preview` flag, and a plain one is refused with a 400 (VssInvalidPreviewVersionException).
+  const connection = await api.getJson('_apis/connectionData', {
+    validate: (v) => ConnectionData.parse(v),
+    query: { 'api-version': `${version}-preview` },
+    signal,
+  })
   if (version !== PREFERRED_API_VERSION) {
     notices.push(
       `This server supports REST API version ${version} at most, so the app uses ${version} instead of ${PREFERRED_API_VERSION}.`,
@@ -66,5 +68,7 @@ export async function verifyAzure(
     expiresAt: null,
     remote: null,
     notices,
+    // Only a Server's version had to be found; Services always speaks the preferred one.
+    ...(site.server ? { apiVersion: version } : {}),
   }
 }
