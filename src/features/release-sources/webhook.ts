@@ -70,7 +70,10 @@ export async function provisionWebhook(input: ProvisionInput): Promise<Provision
   try {
     const existing = (await provider.listWebhooks(repo, signal)).find((hook) => hook.url === url)
     // An existing hook's secret cannot be read back: replace it, so the stored secret is right.
-    if (existing) await provider.deleteWebhook(repo, existing.id, signal)
+    if (existing) {
+      const kept = await replaceable(provider, repo, existing, target, checkedAt, signal)
+      if (kept) return { webhook: kept, secret: null }
+    }
     const secret = newWebhookSecret()
     const hook = await provider.createWebhook(repo, { url, secret }, signal)
     return { webhook: provisioned(hook, checkedAt), secret }
@@ -85,6 +88,33 @@ export async function provisionWebhook(input: ProvisionInput): Promise<Provision
         checkedAt,
       },
       secret: null,
+    }
+  }
+}
+
+/**
+ * Deletes the hook about to be replaced. When the provider refuses, the hook is still on the
+ * repository: it is kept as the source's hook (its id, so a later removal can find it), with why
+ * it could not be replaced, rather than reported as no hook at all. Null once it is gone.
+ */
+async function replaceable(
+  provider: GitProvider,
+  repo: RepoRef,
+  existing: Webhook,
+  target: ProviderTarget,
+  checkedAt: string,
+  signal: AbortSignal | undefined,
+): Promise<ReleaseWebhook | null> {
+  try {
+    await provider.deleteWebhook(repo, existing.id, signal)
+    return null
+  } catch (error) {
+    if (!isProviderError(error)) throw error
+    // Listed a moment ago, gone now: someone removed it meanwhile, and the goal is met.
+    if (error.kind === 'not-found') return null
+    return {
+      ...provisioned(existing, checkedAt),
+      reason: `The webhook is still on the repository, and still delivers with its old secret: the app could not replace it. ${refusalReason(error, target, repo)}`,
     }
   }
 }

@@ -61,6 +61,16 @@ export function WebhookCard({ source, usable, listsDeliveries, describeError }: 
       <Text size="sm" data-testid="webhook-state">
         {stateSentence(source, provider)}
       </Text>
+      {webhook.state === 'provisioned' && webhook.reason ? (
+        <Alert
+          color="yellow"
+          title="The webhook could not be replaced"
+          role="status"
+          data-testid="webhook-reason"
+        >
+          {webhook.reason}
+        </Alert>
+      ) : null}
       {webhook.state === 'failed' && webhook.reason ? (
         <Alert
           color="red"
