@@ -9,6 +9,7 @@ import { targetOf } from '@/storage/schema.ts'
 import { connectionStatus, wantsToken } from '../connection-status.ts'
 import { usePanelStore } from '../panel-store.ts'
 import { AccountCell } from './account-cell.tsx'
+import { ConnectionNotices } from './connection-notices.tsx'
 import { ReenterTokenButton } from './reenter-token-button.tsx'
 import { StatusBadge } from './status-badge.tsx'
 
@@ -59,6 +60,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                 <Table.Td>
                   <StatusBadge status={status} />
                   {!needsToken ? <TokenExpiry record={record} /> : null}
+                  <ConnectionNotices record={record} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <LastVerified at={record.lastVerifiedAt} />
