@@ -132,7 +132,7 @@ describe('GitLab: a read-only demo token', () => {
     expect(await provider.listWebhooks(SAMPLE)).toEqual([])
     const error = await providerFailure(provider.createWebhook(SAMPLE, HOOK))
     expect(error).toMatchObject({ kind: 'forbidden', status: 403, subject: 'token' })
-    expect(error.detail).toContain(
+    expect(error.providerMessage).toContain(
       'The request requires higher privileges than provided by the access token.',
     )
   })
@@ -189,14 +189,15 @@ describe('Bitbucket: a read-only demo token', () => {
     expect(error).toMatchObject({
       kind: 'forbidden',
       status: 403,
-      detail:
+      providerMessage:
         'Your credentials lack one or more required privilege scopes. Required: write:webhook:bitbucket.',
     })
     // An access token without `webhook` cannot even list them.
     const byAccessToken = createBitbucketProvider(accessToken, { token: 'ATCTT-read-only' })
     expect(await providerFailure(byAccessToken.listWebhooks(SAMPLE))).toMatchObject({
       kind: 'forbidden',
-      detail: 'Your credentials lack one or more required privilege scopes. Required: webhook.',
+      providerMessage:
+        'Your credentials lack one or more required privilege scopes. Required: webhook.',
     })
     // It still reads.
     const branches = await byAccessToken.listBranches(SAMPLE, {})

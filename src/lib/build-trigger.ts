@@ -20,6 +20,15 @@ export interface BuildOutcome {
   message: string
 }
 
+/**
+ * The outcome of a Trigger Build that stopped before anything was sent to the endpoint: the
+ * remote or its proxy did not answer, the token was refused, the branch could not be read. It is
+ * recorded like any other, with `why` (a sentence that says what to do) as its message.
+ */
+export function notSent(why: string): BuildOutcome {
+  return { state: 'failed', status: null, message: `Nothing was sent. ${why}` }
+}
+
 const TIMEOUT_MS = 15_000
 /** An endpoint's own words are shown, but not a whole error page. */
 const MAX_MESSAGE = 300

@@ -5,7 +5,9 @@
  * else: not into a query key, a store or an error.
  *
  * A 401 from any call marks the stored connection "refused", so every page and the connections
- * list say "needs token" and the refused token is not sent again until a new one is entered. A
+ * list say "needs token" and the refused token is not sent again until a new one is entered. Each
+ * refusal is announced once, here, to whoever listens (query-client.ts refreshes the connections
+ * list), whatever made the call: a page's query, Trigger Build, Re-provision, a delete, a check. A
  * signed-in token is first refreshed (before it expires, and once on a 401): only when that fails
  * is it refused, and the person is asked to sign in again.
  */
@@ -170,15 +172,30 @@ async function retryWithRefreshedToken(watch: Watch): Promise<GitProvider | null
   return null
 }
 
+type RefusalListener = (connectionId: string) => void
+const refusalListeners = new Set<RefusalListener>()
+
+/**
+ * Calls `listener` each time a connection is newly marked refused, before the refused call's
+ * error reaches its caller. Returns the function that stops it.
+ */
+export function onConnectionRefused(listener: RefusalListener): () => void {
+  refusalListeners.add(listener)
+  return () => {
+    refusalListeners.delete(listener)
+  }
+}
+
 /**
  * Marks the connection refused, unless it changed since the adapter was built (a token re-entered
  * while an old request was in flight must not be marked refused by that request's answer).
  */
 async function markRefused(connectionId: string, version: string): Promise<void> {
   adapters.delete(connectionId)
+  let written: ConnectionRecord | undefined
   try {
     // Read and written in one transaction: a token re-entered in another tab meanwhile wins.
-    await connectionStore().update(connectionId, (current) =>
+    written = await connectionStore().update(connectionId, (current) =>
       current.updatedAt !== version || current.verification === 'refused'
         ? undefined
         : { ...current, verification: 'refused', updatedAt: new Date().toISOString() },
@@ -186,4 +203,6 @@ async function markRefused(connectionId: string, version: string): Promise<void>
   } catch {
     // Storage trouble is reported where the list is read; the 401 itself still reaches the page.
   }
+  // Only the call that wrote it announces it: many calls refused at once refresh the screen once.
+  if (written) for (const listener of refusalListeners) listener(connectionId)
 }

@@ -14,7 +14,11 @@ export interface TokenHelp {
 
 export interface ConnectionTypeInfo {
   label: string
-  /** The provider as named in a sentence: "GitHub did not accept…". */
+  /**
+   * The provider as named within a sentence ("…not the way the GitHub API does"); a common noun
+   * is lower case ("the git remote"), so a sentence that starts with it capitalizes it
+   * (atSentenceStart in provider-error-message.ts).
+   */
   providerName: string
   /** One line under the type picker. */
   summary: string
@@ -75,7 +79,7 @@ export const connectionTypeInfo: Record<ConnectionType, ConnectionTypeInfo> = {
   },
   'custom-git': {
     label: connectionTypeNames['custom-git'],
-    providerName: 'The git remote',
+    providerName: 'the git remote',
     summary: 'Any git remote over HTTPS. No browsing or webhooks; builds are triggered by hand.',
     selfHosted: true,
     browsable: false,

@@ -7,12 +7,23 @@ import { isProviderError } from '@/providers/errors.ts'
 import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
 import { TokenMissingError } from './connection-provider.ts'
 import { connectionTypeInfo } from './connection-types.ts'
-import { describeProviderError } from './provider-error-message.ts'
+import {
+  explainProviderError,
+  joinWords,
+  type ProviderErrorText,
+} from './provider-error-message.ts'
 
 export function describeFailure(error: Error, record: ConnectionRecord): string {
-  if (isProviderError(error)) return describeProviderError(error, targetOf(record))
-  if (error instanceof TokenMissingError) return tokenMissingMessage(error, record)
-  return error.message
+  return joinWords(explainFailure(error, record))
+}
+
+/** Our sentence, and apart from it the provider's words when a provider said something. */
+export function explainFailure(error: Error, record: ConnectionRecord): ProviderErrorText {
+  if (isProviderError(error)) return explainProviderError(error, targetOf(record))
+  if (error instanceof TokenMissingError) {
+    return { sentence: tokenMissingMessage(error, record), providerWords: null }
+  }
+  return { sentence: error.message, providerWords: null }
 }
 
 function tokenMissingMessage(error: TokenMissingError, record: ConnectionRecord): string {

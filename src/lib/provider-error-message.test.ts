@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ProviderError, type ProviderErrorKind } from '@/providers/errors.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
-import { describeProviderError } from './provider-error-message.ts'
+import { describeProviderError, explainProviderError } from './provider-error-message.ts'
 
 const targets: ProviderTarget[] = [
   { type: 'github' },
@@ -18,6 +18,7 @@ const kinds: ProviderErrorKind[] = [
   'unauthorized',
   'forbidden',
   'not-found',
+  'invalid-request',
   'rate-limited',
   'network',
   'unsupported',
@@ -75,5 +76,24 @@ describe('describeProviderError', () => {
     const sentence = describeProviderError(new ProviderError('unauthorized', 'x'), targets[4]!)
     expect(sentence).toMatch(/Atlassian account email/)
     expect(sentence).toMatch(/app passwords stopped working/)
+  })
+
+  it('shows an adapter’s hint as our sentence and only the provider’s words as theirs', () => {
+    const github: ProviderTarget = { type: 'github' }
+    const error = new ProviderError('forbidden', 'x', {
+      status: 404,
+      reason: 'missing-scope',
+      hint: 'GitHub hides webhooks from tokens that may not manage them.',
+      providerMessage: 'Not Found',
+    })
+    expect(explainProviderError(error, github)).toEqual({
+      sentence: 'GitHub hides webhooks from tokens that may not manage them.',
+      providerWords: { by: 'GitHub', text: 'Not Found' },
+    })
+    expect(describeProviderError(error, github)).toBe(
+      'GitHub hides webhooks from tokens that may not manage them. GitHub said: “Not Found”.',
+    )
+    const ours = new ProviderError('unsupported', 'x', { hint: 'Enter the email.' })
+    expect(explainProviderError(ours, github).providerWords).toBeNull()
   })
 })

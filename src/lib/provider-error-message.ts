@@ -1,6 +1,8 @@
 /**
- * Turns a ProviderError into one sentence that says what happened and what to do. The adapters
- * decide the kind; this file decides the words.
+ * Turns a ProviderError into our sentence (what happened and what to do) and, apart from it, the
+ * provider's own words. The adapters decide the kind, the reason and any cause-specific hint;
+ * this file decides the words. Our sentence never quotes the provider, and the provider's words
+ * are never ours: the UI shows them set apart ("GitHub said: …") through display-text.
  */
 import type { ProviderError } from '@/providers/errors.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
@@ -8,33 +10,117 @@ import { connectionTypeInfo } from './connection-types.ts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
+export interface ProviderWords {
+  /** Who said it, as a sentence starts: "GitHub", "The git remote". */
+  by: string
+  /** What it said, as it said it (secrets already removed by the adapter). */
+  text: string
+}
+
+export interface ProviderErrorText {
+  sentence: string
+  providerWords: ProviderWords | null
+}
+
+/** "the git remote" → "The git remote": provider names are written for the middle of a sentence. */
+export function atSentenceStart(name: string): string {
+  return name.charAt(0).toLocaleUpperCase() + name.slice(1)
+}
+
+export function explainProviderError(
+  error: ProviderError,
+  target: ProviderTarget,
+): ProviderErrorText {
+  const name = connectionTypeInfo[target.type].providerName
+  const text = error.providerMessage?.trim()
+  return {
+    sentence: sentenceFor(error, target, name),
+    providerWords: text ? { by: atSentenceStart(name), text } : null,
+  }
+}
+
+/** Our sentence and the provider's words in one string, for a notice or a stored reason. */
 export function describeProviderError(error: ProviderError, target: ProviderTarget): string {
-  const info = connectionTypeInfo[target.type]
-  const name = info.providerName
-  const detail = error.detail ? ` ${name} said: “${error.detail}”.` : ''
+  return joinWords(explainProviderError(error, target))
+}
+
+export function joinWords({ sentence, providerWords }: ProviderErrorText): string {
+  if (!providerWords) return sentence
+  // The quote closes with its own full stop.
+  const words = providerWords.text.replace(/\.+$/, '')
+  return `${sentence} ${providerWords.by} said: “${words}”.`
+}
+
+function sentenceFor(error: ProviderError, target: ProviderTarget, name: string): string {
+  const Name = atSentenceStart(name)
+  const reasoned = reasonSentence(error, target)
+  if (reasoned) return reasoned
   switch (error.kind) {
     case 'unauthorized':
-      return unauthorized(target, name)
+      return error.hint ?? unauthorized(target, name)
     case 'forbidden':
-      return `${name} accepted the token but refused access: give it the scopes listed under the token field, or authorize it for your organization's single sign-on.${detail}`
+      return (
+        error.hint ??
+        `${Name} accepted the token but refused access: give it the scopes listed under the token field, or authorize it for your organization's single sign-on.`
+      )
     case 'not-found':
-      return notFound(error, target, name)
+      return error.hint ?? notFound(error, target, name)
+    case 'invalid-request':
+      return error.hint ?? invalidRequest(error, Name)
     case 'rate-limited':
       if (error.secondary) {
-        return `${name} paused requests from this token for a moment (secondary rate limit). Wait a minute and try again.`
+        return `${Name} paused requests from this token for a moment (secondary rate limit). Wait a minute and try again.`
       }
       return error.resetAt
-        ? `${name} is rate limiting this token until ${timeFormat.format(error.resetAt)}. Try again after that.`
-        : `${name} is rate limiting this token. Wait a few minutes and try again.`
+        ? `${Name} is rate limiting this token until ${timeFormat.format(error.resetAt)}. Try again after that.`
+        : `${Name} is rate limiting this token. Wait a few minutes and try again.`
     case 'network':
       return network(error, target, name)
     case 'server':
-      return `${name} had a problem answering${error.status ? ` (${error.status})` : ''}. Try again in a few minutes.`
+      return (
+        error.hint ??
+        `${Name} had a problem answering${error.status ? ` (${error.status})` : ''}. Try again in a few minutes.`
+      )
     case 'invalid-response':
-      return `The server answered, but not the way the ${name} API does. Check the address.${detail}`
+      if (error.hint) return error.hint
+      return target.type === 'custom-git'
+        ? 'The server answered, but not like a git remote. Check the repository URL.'
+        : `The server answered, but not the way the ${name} API does. Check the address.`
     case 'unsupported':
-      return `${info.label} connections cannot do this.`
+      return error.hint ?? `${connectionTypeInfo[target.type].label} connections cannot do this.`
   }
+}
+
+/** Causes whose sentence needs the connection's own settings (the proxy's address). */
+function reasonSentence(error: ProviderError, target: ProviderTarget): string | null {
+  if (target.type !== 'custom-git') return null
+  const proxy = hostOf(target.corsProxyUrl) ?? 'the connection’s address'
+  switch (error.reason) {
+    case 'proxy-unreachable':
+      return `The CORS proxy at ${proxy} is not answering, or it refused this request. Check the CORS proxy URL, that the proxy is running, and that it allows requests from this app.`
+    case 'proxy-failed':
+      return `The CORS proxy at ${proxy} is up, but could not get an answer from the remote behind it${error.status ? ` (${error.status})` : ''}. Check the repository URL, and that ${hostOf(target.repositoryUrl) ?? 'the remote'} is up and reachable from the proxy.`
+    case 'remote-unreachable':
+      return 'The browser could not reach this remote. Most git hosts do not allow cross-origin requests: add a CORS proxy, or save the connection without verifying it.'
+    default:
+      return null
+  }
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url?.trim()) return null
+  try {
+    return new URL(url.trim()).host
+  } catch {
+    return null
+  }
+}
+
+function invalidRequest(error: ProviderError, Name: string): string {
+  const status = error.status ? ` (${error.status})` : ''
+  return error.providerMessage
+    ? `${Name} refused the request as invalid${status}. Its reason follows: correct what it names, then try again.`
+    : `${Name} refused the request as invalid${status} without saying why. Check the connection’s settings, then try again.`
 }
 
 function unauthorized(target: ProviderTarget, name: string): string {
@@ -48,7 +134,7 @@ function unauthorized(target: ProviderTarget, name: string): string {
     case 'custom-git':
       return 'The git remote refused these credentials. Check the git username and the token or password.'
     default:
-      return `${name} did not accept this token: it may be mistyped, expired or revoked. Create a new token and paste it here.`
+      return `${atSentenceStart(name)} did not accept this token: it may be mistyped, expired or revoked. Create a new token and paste it here.`
   }
 }
 
@@ -65,22 +151,25 @@ function notFound(error: ProviderError, target: ProviderTarget, name: string): s
     case 'workspace':
       return 'Bitbucket has no workspace by this name that this token can see. Check the workspace ID.'
     case 'branch':
-      return error.detail ?? 'The remote has no branch by this name.'
+      return 'The remote has no branch by this name.'
     case 'repository-url':
       return 'No git repository answered at this URL. Check the address (it usually ends in .git).'
     default:
-      return `${name} could not find what was asked for.`
+      return error.reason === 'hook-not-found'
+        ? `The webhook is no longer on ${name}: it was removed there.`
+        : `${atSentenceStart(name)} could not find what was asked for.`
   }
 }
 
 function network(error: ProviderError, target: ProviderTarget, name: string): string {
   if (error.networkCause === 'offline') return 'This browser is offline. Reconnect and try again.'
   if (error.networkCause === 'timeout') {
-    return `${name} did not answer in time. Try again, or check that the server is up.`
+    return `${atSentenceStart(name)} did not answer in time. Try again, or check that the server is up.`
   }
+  if (error.hint) return error.hint
   switch (target.type) {
     case 'custom-git':
-      return 'The browser could not reach this remote. Most git hosts do not allow cross-origin requests: add a CORS proxy, or save the connection without verifying it.'
+      return 'The browser could not reach this remote. Check the repository URL and, if it goes through one, the CORS proxy URL.'
     case 'github-enterprise':
     case 'gitlab-self-managed':
     case 'azure-devops-server':

@@ -1,18 +1,10 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
 import { isProviderError } from '@/providers/errors.ts'
 import { connectionKeys } from './connection-queries.ts'
+import { onConnectionRefused } from './connection-provider.ts'
 
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        // A 401 has just marked the connection "refused" in storage (connection-provider.ts):
-        // the connections list must show it wherever it is on screen.
-        if (isProviderError(error) && error.kind === 'unauthorized') {
-          void queryClient.invalidateQueries({ queryKey: connectionKeys.list() })
-        }
-      },
-    }),
     defaultOptions: {
       queries: {
         // Most provider failures (401, 403, 404) will not fix themselves; only retry the network.
@@ -22,5 +14,24 @@ export function createQueryClient(): QueryClient {
       },
     },
   })
+  followRefusals(queryClient)
   return queryClient
+}
+
+/**
+ * A call that met a refused token (any call: a page's query, Trigger Build, Re-provision, a delete)
+ * has just marked its connection "refused" in storage (connection-provider.ts): the connections
+ * list, and with it every "Re-enter token" on screen, must show it at once. Held weakly, so a
+ * client that is dropped (a test's) stops listening.
+ */
+function followRefusals(queryClient: QueryClient): void {
+  const client = new WeakRef(queryClient)
+  const stop = onConnectionRefused(() => {
+    const current = client.deref()
+    if (!current) {
+      stop()
+      return
+    }
+    void current.invalidateQueries({ queryKey: connectionKeys.list() })
+  })
 }

@@ -8,7 +8,7 @@ export interface HttpFailure {
   status: number
   headers: Headers
   /** The provider's error text, if it sent one; never contains our token. */
-  detail?: string
+  providerMessage?: string
 }
 
 export interface FailureContext {
@@ -34,8 +34,8 @@ export function rateLimitResetAt(headers: Headers, now = Date.now()): number | u
 }
 
 export function errorFromHttpFailure(failure: HttpFailure, context: FailureContext = {}) {
-  const { status, headers, detail } = failure
-  const base = detail === undefined ? { status } : { status, detail }
+  const { status, headers, providerMessage } = failure
+  const base = providerMessage === undefined ? { status } : { status, providerMessage }
   if (status === 401) {
     return new ProviderError('unauthorized', 'The provider did not accept the token.', {
       ...base,
@@ -43,7 +43,8 @@ export function errorFromHttpFailure(failure: HttpFailure, context: FailureConte
     })
   }
   const remaining = headers.get('x-ratelimit-remaining')
-  const secondary = /secondary rate limit|abuse/i.test(detail ?? '')
+  // GitHub's documented wording for its secondary limit is all there is to tell it by.
+  const secondary = /secondary rate limit|abuse/i.test(providerMessage ?? '')
   if (status === 429 || (status === 403 && (remaining === '0' || secondary))) {
     const resetAt = rateLimitResetAt(headers)
     return new ProviderError('rate-limited', 'The provider is rate limiting requests.', {
@@ -63,6 +64,15 @@ export function errorFromHttpFailure(failure: HttpFailure, context: FailureConte
       ...base,
       ...(context.notFoundSubject ? { subject: context.notFoundSubject } : {}),
     })
+  }
+  // The provider read the request and refused it as invalid (GitHub's 422 "Validation Failed",
+  // GitLab's 400/422, Bitbucket's 400, Azure DevOps' 400/409): its own words say what was wrong.
+  if (status === 400 || status === 409 || status === 422) {
+    return new ProviderError(
+      'invalid-request',
+      'The provider refused the request as invalid.',
+      base,
+    )
   }
   if (status >= 500) {
     return new ProviderError('server', 'The provider failed to answer.', base)

@@ -75,7 +75,9 @@ describe('createHttpClient', () => {
     }
     expect(await providerFailure(client.getJson('me', { validate }))).toMatchObject({
       kind: 'invalid-response',
-      detail: 'id: expected string',
+      // Our parser's complaint, not the provider's words: kept in the message only.
+      message: 'The provider answered in an unexpected shape (id: expected string).',
+      providerMessage: undefined,
     })
   })
 
@@ -86,14 +88,16 @@ describe('createHttpClient', () => {
         HttpResponse.json({ error: { message: 'nope' } }, { status: 404 }),
       ),
     )
-    expect((await providerFailure(client.getJson('a', { validate: isObject }))).detail).toBe('nope')
+    expect(
+      (await providerFailure(client.getJson('a', { validate: isObject }))).providerMessage,
+    ).toBe('nope')
     server.use(http.get(`${BASE}/b`, () => HttpResponse.text('plain reason', { status: 409 })))
-    expect((await providerFailure(client.getJson('b', { validate: isObject }))).detail).toBe(
-      'plain reason',
-    )
+    expect(
+      (await providerFailure(client.getJson('b', { validate: isObject }))).providerMessage,
+    ).toBe('plain reason')
     server.use(http.get(`${BASE}/c`, () => HttpResponse.html('<html>x</html>', { status: 500 })))
     expect(
-      (await providerFailure(client.getJson('c', { validate: isObject }))).detail,
+      (await providerFailure(client.getJson('c', { validate: isObject }))).providerMessage,
     ).toBeUndefined()
   })
 })

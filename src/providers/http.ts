@@ -21,7 +21,7 @@ export interface HttpClientOptions {
   timeoutMs?: number
   /** Which form field a 401 or a 404 points at, unless a request says otherwise. */
   context?: FailureContext
-  /** The provider's own explanation from an error body (parsed JSON, or the raw text). */
+  /** The provider's own words from an error body (parsed JSON, or the raw text). */
   errorDetail?: (body: unknown) => string | undefined
   /**
    * Azure DevOps answers a refused credential with a 203 (or 200) HTML sign-in page instead of a
@@ -75,15 +75,7 @@ export function reviseProviderError(
   patch: ProviderErrorOptions & { message?: string },
 ): ProviderError {
   const { message, ...options } = patch
-  return new ProviderError(error.kind, message ?? error.message, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.resetAt === undefined ? {} : { resetAt: error.resetAt }),
-    ...(error.networkCause === undefined ? {} : { networkCause: error.networkCause }),
-    ...(error.subject === undefined ? {} : { subject: error.subject }),
-    ...(error.detail === undefined ? {} : { detail: error.detail }),
-    secondary: error.secondary,
-    ...options,
-  })
+  return new ProviderError(error.kind, message ?? error.message, { ...error.options(), ...options })
 }
 
 /** Replaces every secret in provider text; tokens must never reach an error message. */
@@ -114,7 +106,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** `message` (Azure DevOps, GitLab…) or `error.message` (Bitbucket), else short plain text. */
+/**
+ * `message` (Azure DevOps: `{ message, typeKey, … }`, GitLab), or `error` as a string (GitLab's
+ * `{"error": "Invalid url given"}`) or as `{ message }` (Bitbucket), else short plain text.
+ */
 function defaultErrorDetail(body: unknown): string | undefined {
   if (typeof body === 'string') return body
   if (typeof body !== 'object' || body === null) return undefined
@@ -222,16 +217,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     const { status } = response
     if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+      // A redirect is how a refusal looks here: the kind's sentence for a refused token fits.
       throw new ProviderError('unauthorized', 'The provider sent the request to a sign-in page.', {
         ...(status === 0 ? {} : { status }),
         subject: context.unauthorizedSubject ?? 'token',
-        detail:
-          'The server answered with a redirect, usually to a sign-in page: the credential was not accepted.',
       })
     }
     if (!response.ok) {
       throw errorFromHttpFailure(
-        { status, headers: response.headers, detail: detailOf(text, response.headers) },
+        { status, headers: response.headers, providerMessage: detailOf(text, response.headers) },
         context,
       )
     }
@@ -239,7 +233,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw new ProviderError('unauthorized', 'The provider answered with a sign-in page.', {
         status,
         subject: context.unauthorizedSubject ?? 'token',
-        detail: 'The server sent a sign-in page instead of data: the credential was not accepted.',
       })
     }
     // A write answered with no content (204, or an empty 200/202) has nothing to parse.
@@ -248,20 +241,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!parsed.ok) {
       throw new ProviderError('invalid-response', 'The provider did not answer with JSON.', {
         status,
-        ...(looksLikeHtml(text, response.headers)
-          ? { detail: 'The answer was an HTML page.' }
-          : {}),
       })
     }
     let data: T
     try {
       data = request.validate(parsed.value)
     } catch (error) {
-      const detail = clean(describeValidationError(error))
-      throw new ProviderError('invalid-response', 'The provider answered in an unexpected shape.', {
-        status,
-        ...(detail === undefined ? {} : { detail }),
-      })
+      // Our parser's complaint is neither the provider's words nor advice: it stays in the message.
+      const issues = clean(describeValidationError(error))
+      throw new ProviderError(
+        'invalid-response',
+        `The provider answered in an unexpected shape${issues ? ` (${issues})` : ''}.`,
+        { status },
+      )
     }
     return { data, status, headers: response.headers }
   }

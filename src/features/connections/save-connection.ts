@@ -4,7 +4,11 @@
  */
 import { connectionStore } from '@/lib/connection-store.ts'
 import { revealHidden } from '@/lib/display-text.ts'
-import { describeProviderError } from '@/lib/provider-error-message.ts'
+import {
+  explainProviderError,
+  joinWords,
+  type ProviderWords,
+} from '@/lib/provider-error-message.ts'
 import { providerFor } from '@/lib/provider-for-connection.ts'
 import { isProviderError, type ErrorSubject } from '@/providers/errors.ts'
 import type { ProviderTarget, Verification } from '@/providers/types.ts'
@@ -40,16 +44,23 @@ export interface SignInGrant {
   expiresAt: string | null
 }
 
-/** Why saving stopped, pointing at the field at fault when there is one. */
+/**
+ * Why saving stopped, pointing at the field at fault when there is one. `message` is the whole
+ * text (our sentence, then the provider's words); the form shows `sentence` and quotes
+ * `providerWords` apart from it.
+ */
 export class SaveRejected extends Error {
+  readonly sentence: string
   constructor(
     message: string,
     readonly field: ConnectionFormField | null,
     /** The provider could not be reached: saving unverified is a reasonable way on. */
     readonly canSaveUnverified: boolean,
+    readonly providerWords: ProviderWords | null = null,
   ) {
-    super(message)
+    super(providerWords ? joinWords({ sentence: message, providerWords }) : message)
     this.name = 'SaveRejected'
+    this.sentence = message
   }
 }
 
@@ -164,7 +175,8 @@ async function verify(target: ProviderTarget, token: string): Promise<Verificati
   } catch (error) {
     if (!isProviderError(error)) throw error
     const field = error.subject ? fieldForSubject[error.subject] : null
-    throw new SaveRejected(describeProviderError(error, target), field, error.kind === 'network')
+    const { sentence, providerWords } = explainProviderError(error, target)
+    throw new SaveRejected(sentence, field, error.kind === 'network', providerWords)
   }
 }
 

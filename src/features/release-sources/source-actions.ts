@@ -5,10 +5,11 @@
  * branch's latest commit. Provider failures end up in the source's webhook state or the build's
  * outcome, as sentences; only storage failures, a missing token and a wrong connection throw.
  */
-import { requestBuild } from '@/lib/build-trigger.ts'
-import { providerForConnection } from '@/lib/connection-provider.ts'
+import { notSent, requestBuild } from '@/lib/build-trigger.ts'
+import { providerForConnection, TokenMissingError } from '@/lib/connection-provider.ts'
 import { connectionStore } from '@/lib/connection-store.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { describeFailure } from '@/lib/failure-message.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import { safeLinkUrl } from '@/lib/safe-url.ts'
 import { isProviderError } from '@/providers/errors.ts'
@@ -183,19 +184,30 @@ export function webhookSettingsUrl(source: ReleaseSourceRecord): string | null {
 /**
  * Resolves the branch's latest commit (from the branch list, which every type has, Custom Git
  * through its proxy) and asks the deployment's build-trigger endpoint for a build of it. The request
- * and the endpoint's answer are recorded as a build, whatever happens.
+ * and its outcome are recorded as a build, whatever happens, including a failure before anything
+ * was sent (remote or proxy down, token refused); only storage failures throw.
  */
 export async function triggerBuild(
   source: ReleaseSourceRecord,
   endpoints: Endpoints,
 ): Promise<BuildRecord> {
   if (source.connectionId === null) throw new Error('Attach the source to a connection first.')
-  const { record, provider } = await connectionAndProvider(source.connectionId)
-  const commit = await latestCommit(provider, source)
+  const stored = await connectionStore().get(source.connectionId)
+  if (!stored) throw new Error('This connection no longer exists in this browser.')
+  const { record } = stored
   const triggeredBy = record.username ?? record.account?.login ?? 'you'
+  let commit: BuildRecord['commit'] = null
+  let failed: BuildRecord['result'] | null = null
+  try {
+    commit = await latestCommit(await providerForConnection(source.connectionId), source)
+  } catch (error) {
+    if (!isProviderError(error) && !(error instanceof TokenMissingError)) throw error
+    failed = notSent(describeFailure(error, record))
+  }
   // A branch that is gone is said plainly; building "whatever is there" would be a guess.
   const result: BuildRecord['result'] =
-    commit === null
+    failed ??
+    (commit === null
       ? {
           state: 'failed',
           status: null,
@@ -208,7 +220,7 @@ export async function triggerBuild(
           commit,
           trigger: 'manual',
           triggeredBy,
-        })
+        }))
   const build: BuildRecord = {
     schemaVersion: 1,
     id: crypto.randomUUID(),

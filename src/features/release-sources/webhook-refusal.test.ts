@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ProviderError, type ProviderErrorKind } from '@/providers/errors.ts'
+import {
+  ProviderError,
+  type ProviderErrorKind,
+  type ProviderErrorOptions,
+} from '@/providers/errors.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
 import { describeWebhookRefusal, isWebhookRefusal, providerWords } from './webhook-refusal.ts'
 
@@ -19,12 +23,18 @@ const BITBUCKET_ACCESS_TOKEN: ProviderTarget = {
 }
 const AZURE: ProviderTarget = { type: 'azure-devops', organization: 'fabrikam' }
 
+/** A refusal with the provider's words, and whatever else the adapter set. */
 function refusal(
   kind: ProviderErrorKind = 'forbidden',
   status = 403,
-  detail?: string,
+  providerMessage?: string,
+  more: ProviderErrorOptions = {},
 ): ProviderError {
-  return new ProviderError(kind, 'refused', { status, ...(detail === undefined ? {} : { detail }) })
+  return new ProviderError(kind, 'refused', {
+    status,
+    ...(providerMessage === undefined ? {} : { providerMessage }),
+    ...more,
+  })
 }
 
 describe('describeWebhookRefusal', () => {
@@ -39,24 +49,30 @@ describe('describeWebhookRefusal', () => {
     )
   })
 
-  it('quotes GitHub’s 404 with the scope headers, not the adapter’s own explanation', () => {
-    const scopes =
-      'Not Found (x-accepted-oauth-scopes: admin:repo_hook, repo, write:repo_hook; x-oauth-scopes: read:org)'
-    expect(describeWebhookRefusal(refusal('forbidden', 404, scopes), GITHUB, REPO)).toMatch(
-      /Re-provision\. GitHub said: “Not Found \(x-accepted-oauth-scopes: .*; x-oauth-scopes: read:org\)”\.$/,
-    )
-    const explained = refusal('forbidden', 404, 'GitHub hides webhooks from tokens that may not…')
-    expect(describeWebhookRefusal(explained, GITHUB, REPO)).toMatch(/Re-provision\.$/)
+  it('quotes GitHub’s own words, never the adapter’s explanation set beside them', () => {
+    const hidden = refusal('forbidden', 404, 'Not Found', {
+      reason: 'missing-scope',
+      hint: 'GitHub hides webhooks from tokens that may not manage them (it answers 404): …',
+    })
+    const sentence = describeWebhookRefusal(hidden, GITHUB, REPO)
+    expect(sentence).toMatch(/Re-provision\. GitHub said: “Not Found”\.$/)
+    expect(sentence).not.toContain('GitHub hides webhooks')
+    const explainedOnly = refusal('forbidden', 404, undefined, { hint: 'GitHub hides webhooks…' })
+    expect(describeWebhookRefusal(explainedOnly, GITHUB, REPO)).toMatch(/Re-provision\.$/)
     expect(describeWebhookRefusal(refusal('not-found', 404, 'Not Found'), GHES, REPO)).toMatch(
       /^GitHub Enterprise Server did not let .* GitHub Enterprise Server said: “Not Found”\.$/,
     )
   })
 
-  it('asks GitLab for the api scope and the Maintainer role, quoting only GitLab’s part', () => {
+  it('asks GitLab for the api scope and the Maintainer role, quoting only GitLab’s words', () => {
     const error = refusal(
       'forbidden',
       403,
-      'Managing webhooks on GitLab needs the Maintainer (or Owner) role on the project and a token with the api scope. (GitLab: The request requires higher privileges than provided by the access token.)',
+      'The request requires higher privileges than provided by the access token.',
+      {
+        reason: 'missing-scope',
+        hint: 'Managing webhooks on GitLab needs the Maintainer (or Owner) role on the project and a token with the api scope.',
+      },
     )
     const sentence = describeWebhookRefusal(error, GITLAB, REPO)
     expect(sentence).toContain('needs the api scope (read_api only reads)')
@@ -64,7 +80,9 @@ describe('describeWebhookRefusal', () => {
     expect(sentence).toMatch(
       /Re-provision\. GitLab said: “The request requires higher privileges than provided by the access token”\.$/,
     )
-    const bare = refusal('forbidden', 403, 'Managing webhooks on GitLab needs the Maintainer…')
+    const bare = refusal('forbidden', 403, undefined, {
+      hint: 'Managing webhooks on GitLab needs…',
+    })
     expect(describeWebhookRefusal(bare, GITLAB, REPO)).toMatch(/Re-provision\.$/)
     expect(
       describeWebhookRefusal(refusal('not-found', 404, '404 Project Not Found'), GITLAB, REPO),
@@ -109,17 +127,22 @@ describe('describeWebhookRefusal', () => {
 })
 
 describe('isWebhookRefusal and providerWords', () => {
-  it('treats forbidden and not-found as refusals, nothing else', () => {
+  it('treats forbidden and not-found as refusals, but not a hook the adapter knows is gone', () => {
     expect(isWebhookRefusal(refusal('forbidden'))).toBe(true)
     expect(isWebhookRefusal(refusal('not-found', 404))).toBe(true)
+    expect(
+      isWebhookRefusal(refusal('not-found', 404, 'Not Found', { reason: 'hook-not-found' })),
+    ).toBe(false)
+    expect(isWebhookRefusal(refusal('invalid-request', 422, 'Validation Failed'))).toBe(false)
     for (const kind of ['unauthorized', 'rate-limited', 'network', 'server'] as const) {
       expect(isWebhookRefusal(refusal(kind, 500))).toBe(false)
     }
   })
 
-  it('drops an empty detail and the closing full stop', () => {
-    expect(providerWords(refusal('forbidden', 403, '  '), BITBUCKET_API_TOKEN)).toBeNull()
-    expect(providerWords(refusal('forbidden', 403), AZURE)).toBeNull()
-    expect(providerWords(refusal('forbidden', 403, 'Access denied.'), AZURE)).toBe('Access denied')
+  it('drops empty words and the closing full stop, and never offers a hint as the words', () => {
+    expect(providerWords(refusal('forbidden', 403, '  '))).toBeNull()
+    expect(providerWords(refusal('forbidden', 403))).toBeNull()
+    expect(providerWords(refusal('forbidden', 403, undefined, { hint: 'Ours.' }))).toBeNull()
+    expect(providerWords(refusal('forbidden', 403, 'Access denied.'))).toBe('Access denied')
   })
 })

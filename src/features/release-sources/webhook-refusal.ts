@@ -16,11 +16,13 @@ import type { ProviderError } from '@/providers/errors.ts'
 import type { ProviderTarget, RepoRef } from '@/providers/types.ts'
 
 /**
- * Refusals worth a webhook-specific sentence: `forbidden`, and `not-found`, because providers
+ * Refusals worth a webhook-specific sentence: `forbidden` (a missing scope, permission or role,
+ * as the adapters tell it), and `not-found` other than a hook that is gone, because providers
  * (GitHub above all) answer 404 for what a token may not see.
  */
 export function isWebhookRefusal(error: ProviderError): boolean {
-  return error.kind === 'forbidden' || error.kind === 'not-found'
+  if (error.kind === 'forbidden' || error.reason === 'missing-scope') return true
+  return error.kind === 'not-found' && error.reason !== 'hook-not-found'
 }
 
 const NEXT_STEP = 'Enter a token with that access, then Re-provision.'
@@ -37,7 +39,7 @@ export function describeWebhookRefusal(
   const name = connectionTypeInfo[target.type].providerName
   const needs = requirements(target)
   if (needs === null) return null
-  const words = providerWords(error, target)
+  const words = providerWords(error)
   const said = words === null ? '' : ` ${name} said: “${words}”.`
   return `${name} did not let this token manage webhooks on ${repo.fullName}. ${needs} ${NEXT_STEP}${said}`
 }
@@ -63,21 +65,10 @@ function requirements(target: ProviderTarget): string | null {
 }
 
 /**
- * What the provider itself said, when the error carries it. Two adapters explain some refusals
- * in their own words, which the sentence above already covers, so those are not quoted as the
- * provider's: GitHub's hook 404s (GitHub's own body only ever says "Not Found"; a detail that
- * does not start so was written by the adapter), and GitLab's 403s, whose detail is the adapter's
- * explanation with GitLab's words in "(GitLab: …)".
+ * What the provider itself said, when it said something: the adapters keep the provider's words
+ * (`providerMessage`) apart from their own explanation (`hint`), which the sentence above covers.
  */
-export function providerWords(error: ProviderError, target: ProviderTarget): string | null {
-  const detail = error.detail?.trim()
-  if (!detail) return null
-  let words: string | null = detail
-  if (target.type === 'github' || target.type === 'github-enterprise') {
-    if (error.status === 404 && !detail.startsWith('Not Found')) words = null
-  } else if (target.type === 'gitlab' || target.type === 'gitlab-self-managed') {
-    if (error.kind === 'forbidden') words = /\(GitLab: (.+)\)$/s.exec(detail)?.[1] ?? null
-  }
+export function providerWords(error: ProviderError): string | null {
   // The sentence closes the quote with its own full stop.
-  return words === null ? null : words.trim().replace(/\.+$/, '') || null
+  return error.providerMessage?.trim().replace(/\.+$/, '') || null
 }

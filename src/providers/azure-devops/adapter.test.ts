@@ -351,9 +351,11 @@ describe('Azure DevOps service-hook subscriptions', () => {
     const error = await providerFailure(
       create().createWebhook(sampleRepo, { url: 'https://h.example/a', secret: 'leak-me-not' }),
     )
-    expect(error.kind).toBe('invalid-response')
-    expect(JSON.stringify({ m: error.message, d: error.detail })).not.toContain('leak-me-not')
-    expect(error.detail).toContain('[redacted]')
+    expect(error.kind).toBe('invalid-request')
+    expect(JSON.stringify({ m: error.message, d: error.providerMessage })).not.toContain(
+      'leak-me-not',
+    )
+    expect(error.providerMessage).toContain('[redacted]')
   })
 })
 

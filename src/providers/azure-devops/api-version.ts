@@ -13,7 +13,11 @@ export const PREFERRED_API_VERSION = '7.1'
 const LADDER = ['7.1', '7.0', '6.0', '5.0']
 
 export function isOutOfRange(error: unknown): error is ProviderError {
-  return isProviderError(error) && error.status === 400 && /out of range/i.test(error.detail ?? '')
+  return (
+    isProviderError(error) &&
+    error.status === 400 &&
+    /out of range/i.test(error.providerMessage ?? '')
+  )
 }
 
 /** The version named in an out-of-range message, if any. */
@@ -38,7 +42,7 @@ export async function negotiateApiVersion<T>(
     } catch (error) {
       if (!isOutOfRange(error)) throw error
       const current = version
-      const named = supportedApiVersion(error.detail ?? '')
+      const named = supportedApiVersion(error.providerMessage ?? '')
       const next =
         named !== null && older(named, current) ? named : LADDER.find((v) => older(v, current))
       if (next === undefined) {
@@ -48,7 +52,10 @@ export async function negotiateApiVersion<T>(
           {
             status: 400,
             subject: 'collection-url',
-            ...(error.detail === undefined ? {} : { detail: error.detail }),
+            hint: 'This Azure DevOps Server is older than the app supports: it needs Azure DevOps Server 2019 (REST API 5.0) or newer.',
+            ...(error.providerMessage === undefined
+              ? {}
+              : { providerMessage: error.providerMessage }),
           },
         )
       }

@@ -118,7 +118,7 @@ describe('Azure DevOps Services', () => {
     )
     expect(await providerFailure(verify(services))).toMatchObject({
       kind: 'forbidden',
-      detail: 'TF400813: not authorized',
+      providerMessage: 'TF400813: not authorized',
     })
   })
 
@@ -182,8 +182,8 @@ describe('Azure DevOps Services', () => {
       ),
     )
     const error = await providerFailure(verify(services))
-    const text = JSON.stringify({ message: error.message, detail: error.detail })
-    expect(error.detail).toContain('[redacted]')
+    const text = JSON.stringify({ message: error.message, said: error.providerMessage })
+    expect(error.providerMessage).toContain('[redacted]')
     expect(text).not.toContain(PAT)
     expect(text).not.toContain(btoa(`:${PAT}`))
   })
@@ -320,6 +320,6 @@ describe('Azure DevOps Server', () => {
     )
     const error = await providerFailure(verify(onPrem))
     expect(error).toMatchObject({ kind: 'network', subject: 'collection-url' })
-    expect(error.detail).toMatch(/administrator must enable CORS/)
+    expect(error.hint).toMatch(/administrator must enable CORS/)
   })
 })

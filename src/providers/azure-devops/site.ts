@@ -73,14 +73,13 @@ export function networkHint(site: Site) {
       const origin = typeof location === 'undefined' ? 'this app’s address' : location.origin
       return reviseProviderError(error, {
         subject: 'collection-url',
-        detail: `The browser could not read an answer from the server. Azure DevOps Server does not allow cross-origin requests by default: its administrator must enable CORS for ${origin}. Also check the collection URL and that this computer can reach the server.`,
+        hint: `The browser could not read an answer from the server. Azure DevOps Server does not allow cross-origin requests by default: its administrator must enable CORS for ${origin}. Also check the collection URL and that this computer can reach the server.`,
       })
     }
     return reviseProviderError(error, {
       message: 'Azure DevOps rejected the credential, or the request was blocked (CORS).',
       subject: 'token',
-      detail:
-        'Azure DevOps answers a rejected PAT (expired, revoked, or made for another organization) without CORS headers, so the browser cannot tell it from a network failure. Check the token and the organization.',
+      hint: 'Azure DevOps answers a rejected PAT (expired, revoked, or made for another organization) without CORS headers, so the browser cannot tell it from a network failure. Check the token and the organization.',
     })
   }
 }

@@ -313,6 +313,8 @@ describe('Bitbucket webhooks', () => {
     const error = await providerFailure(
       provider.createWebhook(sampleRepo, { url: 'https://h.example/r', secret: 'sekrit-77' }),
     )
-    expect(JSON.stringify({ m: error.message, d: error.detail })).not.toContain('sekrit-77')
+    expect(JSON.stringify({ m: error.message, d: error.providerMessage })).not.toContain(
+      'sekrit-77',
+    )
   })
 })

@@ -78,7 +78,7 @@ describe('Bitbucket API token (Basic email:token)', () => {
     const error = await providerFailure(verify(apiToken, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
     expect(error.message).toMatch(/email and API token/)
-    expect(error.detail).toContain('bea.demo@example.com')
+    expect(error.hint).toContain('bea.demo@example.com')
   })
 
   it('refuses a user name that is not an email', async () => {
@@ -114,7 +114,7 @@ describe('Bitbucket API token (Basic email:token)', () => {
     )
     const error = await providerFailure(verify(apiToken))
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 })
-    expect(error.detail).toMatch(/read:workspace:bitbucket/)
+    expect(error.hint).toMatch(/read:workspace:bitbucket/)
   })
 
   it('notes a workspace the account is not a member of', async () => {
@@ -257,8 +257,8 @@ describe('Bitbucket failures', () => {
     )
     for (const target of [apiToken, accessToken]) {
       const error = await providerFailure(verify(target))
-      const text = JSON.stringify({ message: error.message, detail: error.detail })
-      expect(error.detail).toContain('[redacted]')
+      const text = JSON.stringify({ message: error.message, said: error.providerMessage })
+      expect(error.providerMessage).toContain('[redacted]')
       expect(text).not.toContain(TOKEN)
       expect(text).not.toContain(btoa(`bea.demo@example.com:${TOKEN}`))
     }

@@ -23,8 +23,7 @@ export function requireEmail(target: BitbucketTarget): string {
       'A Bitbucket API token needs its Atlassian account email.',
       {
         subject: 'email',
-        detail:
-          'Bitbucket API tokens sign in as email + token: enter the email of the Atlassian account that created the token.',
+        hint: 'Bitbucket API tokens sign in as email + token: enter the email of the Atlassian account that created the token.',
       },
     )
   }
@@ -37,8 +36,7 @@ export function requireWorkspace(target: BitbucketTarget): string {
   if (!workspace) {
     throw new ProviderError('unsupported', 'A Bitbucket access token needs its workspace.', {
       subject: 'workspace',
-      detail:
-        'Access tokens cannot list the workspaces they belong to: enter the workspace ID (the part after bitbucket.org/ in its URL).',
+      hint: 'Access tokens cannot list the workspaces they belong to: enter the workspace ID (the part after bitbucket.org/ in its URL).',
     })
   }
   return workspace
@@ -98,7 +96,7 @@ export function repositoryPath(repo: RepoRef): string {
   const [workspace, slug, ...rest] = repo.id.split('/')
   if (!workspace || !slug || rest.length > 0) {
     throw new ProviderError('not-found', `“${repo.id}” is not a Bitbucket repository.`, {
-      detail: 'Bitbucket repositories are addressed as workspace/slug.',
+      hint: `“${repo.id}” is not a Bitbucket repository: Bitbucket repositories are addressed as workspace/slug.`,
     })
   }
   return `repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(slug)}`

@@ -134,7 +134,11 @@ export const BitbucketHook = z.object({
 })
 export type BitbucketHook = z.infer<typeof BitbucketHook>
 
-/** Bitbucket's error body: `{ type: 'error', error: { message, detail? } }`. */
+/**
+ * Bitbucket's error body, `{ "type": "error", "error": { message, detail?, fields? } }` (the
+ * `error` schema of api.bitbucket.org/swagger.json; e.g. jira.atlassian.com/browse/BCLOUD-22703).
+ * `detail` is a sentence or `{ required: […] }`; `fields` maps a field to its complaints.
+ */
 export function bitbucketErrorDetail(body: unknown): string | undefined {
   const parsed = z
     .object({
@@ -143,12 +147,18 @@ export function bitbucketErrorDetail(body: unknown): string | undefined {
         detail: z
           .union([z.string(), z.object({ required: z.array(z.string()).optional() })])
           .optional(),
+        fields: z.record(z.string(), z.unknown()).optional(),
       }),
     })
     .safeParse(body)
   if (!parsed.success) return typeof body === 'string' ? body : undefined
-  const { message, detail } = parsed.data.error
-  if (typeof detail === 'string') return `${message} ${detail}`
-  if (detail?.required?.length) return `${message} Required: ${detail.required.join(', ')}.`
-  return message
+  const { message, detail, fields } = parsed.data.error
+  const parts = [message]
+  if (typeof detail === 'string') parts.push(detail)
+  else if (detail?.required?.length) parts.push(`Required: ${detail.required.join(', ')}.`)
+  for (const [field, said] of Object.entries(fields ?? {})) {
+    const words = (Array.isArray(said) ? said : [said]).filter((w) => typeof w === 'string')
+    if (words.length > 0) parts.push(`${field}: ${words.join(' ')}`)
+  }
+  return parts.join(' ')
 }

@@ -24,10 +24,6 @@ function scopesFrom(headers: Headers): string[] | null {
   return value.split(/[\s,]+/).filter((scope) => scope !== '')
 }
 
-function joinDetail(ours: string, theirs: string | undefined): string {
-  return theirs ? `${ours} Bitbucket said: ${theirs}` : ours
-}
-
 /**
  * Bitbucket retired `username` from user objects in 2019 in favour of `nickname` (not unique, may
  * hold spaces) and `account_id` (https://developer.atlassian.com/cloud/bitbucket/bitbucket-api-changes-gdpr/),
@@ -66,15 +62,13 @@ async function verifyApiToken(
       if (error.kind === 'unauthorized') {
         throw reviseProviderError(error, {
           message: 'Bitbucket did not accept this email and API token.',
-          detail: joinDetail(
-            `Bitbucket refused the pair of email (${email}) and API token. The email must be the Atlassian account's own, and the token a Bitbucket API token with scopes; app passwords and unscoped Atlassian tokens do not work.`,
-            error.detail,
-          ),
+          hint: `Bitbucket refused the pair of email (${email}) and API token. The email must be the Atlassian account's own, and the token a Bitbucket API token with scopes; app passwords and unscoped Atlassian tokens do not work.`,
         })
       }
       if (error.kind === 'forbidden') {
         throw reviseProviderError(error, {
-          detail: joinDetail('The API token needs the "read:user:bitbucket" scope.', error.detail),
+          reason: 'missing-scope',
+          hint: 'Bitbucket accepted the API token but it lacks the "read:user:bitbucket" scope: create a token with it and enter it here.',
         })
       }
       throw error
@@ -103,10 +97,8 @@ async function verifyApiToken(
   const workspacesRequest = listAllWorkspaces(context, signal).catch((error: unknown) => {
     if (isProviderError(error) && error.kind === 'forbidden') {
       throw reviseProviderError(error, {
-        detail: joinDetail(
-          'The API token needs the "read:workspace:bitbucket" scope to list your workspaces.',
-          error.detail,
-        ),
+        reason: 'missing-scope',
+        hint: 'Bitbucket accepted the API token but it lacks the "read:workspace:bitbucket" scope, which listing your workspaces needs: create a token with it and enter it here.',
       })
     }
     throw error
@@ -171,10 +163,7 @@ async function verifyAccessToken(
       if (isProviderError(error) && error.kind === 'forbidden') {
         throw reviseProviderError(error, {
           subject: 'workspace',
-          detail: joinDetail(
-            `The access token cannot read repositories in “${workspace}”: it may belong to another workspace, or lack the repository read scope.`,
-            error.detail,
-          ),
+          hint: `The access token cannot read repositories in “${workspace}”: it may belong to another workspace, or lack the repository read scope.`,
         })
       }
       throw error

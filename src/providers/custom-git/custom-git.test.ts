@@ -154,7 +154,7 @@ describe('Custom Git', () => {
       networkCause: 'unreachable',
       subject: 'cors-proxy',
     })
-    expect(error.detail).toMatch(/CORS proxy/)
+    expect(error.reason).toBe('remote-unreachable')
   })
 
   it('blames the proxy when the fetch is rejected through one', async () => {
@@ -163,7 +163,7 @@ describe('Custom Git', () => {
       verify({ ...repo, corsProxyUrl: 'https://proxy.example.com' }),
     )
     expect(error).toMatchObject({ kind: 'network', subject: 'cors-proxy' })
-    expect(error.detail).toMatch(/proxy could not be reached/)
+    expect(error.reason).toBe('proxy-unreachable')
   })
 
   it('says when the URL is not a git repository', async () => {
@@ -211,8 +211,8 @@ describe('Custom Git', () => {
       ),
     )
     const error = await providerFailure(verify(repo))
-    const text = JSON.stringify({ message: error.message, detail: error.detail })
-    expect(error.detail).toContain('[redacted]')
+    const text = JSON.stringify({ message: error.message, said: error.providerMessage })
+    expect(error.providerMessage).toContain('[redacted]')
     expect(text).not.toContain(TOKEN)
     expect(text).not.toContain(btoa(`git:${TOKEN}`))
   })

@@ -30,29 +30,39 @@ function plainText(text: unknown, secrets: string[]): string | undefined {
 
 function fromHttpError(data: unknown, context: GitFailureContext): ProviderError {
   const status = Number(field(data, 'statusCode'))
-  const detail = plainText(field(data, 'response'), context.secrets)
+  const providerMessage = plainText(field(data, 'response'), context.secrets)
+  const said = providerMessage === undefined ? {} : { providerMessage }
   // Azure Repos answers a refused credential with a 203 sign-in page (isomorphic-git treats it so).
-  if (status === 203) {
-    return new ProviderError('unauthorized', 'The git host answered with a sign-in page.', {
-      status,
-      subject: 'token',
-    })
-  }
-  const error = errorFromHttpFailure(
-    { status, headers: context.headers, ...(detail === undefined ? {} : { detail }) },
-    { unauthorizedSubject: 'token', notFoundSubject: 'repository-url' },
-  )
+  const error =
+    status === 203
+      ? new ProviderError('unauthorized', 'The git host answered with a sign-in page.', {
+          status,
+          subject: 'token',
+        })
+      : errorFromHttpFailure(
+          { status, headers: context.headers, ...said },
+          { unauthorizedSubject: 'token', notFoundSubject: 'repository-url' },
+        )
   if (error.kind === 'unauthorized' && !context.hasToken) {
+    // Nothing was refused: none was sent. The sentence must ask for credentials, not blame them.
     return reviseProviderError(error, {
       message: 'The repository needs credentials.',
-      detail: 'Add a token (and the user name the host expects, if any).',
+      reason: 'credentials-required',
+      hint: 'This repository needs credentials: enter a token or password (and the git username the host expects, if any).',
     })
   }
   if (error.kind === 'not-found') {
     return reviseProviderError(error, {
       message: 'There is no git repository at this URL.',
-      detail:
-        'Check the repository URL. Some hosts also answer 404 when the token cannot read a private repository.',
+      hint: 'There is no git repository at this URL. Check the repository URL; some hosts also answer 404 when the token cannot read a private repository.',
+    })
+  }
+  // @isomorphic-git/cors-proxy answers 502 when its own fetch of the remote fails (index.js):
+  // the proxy is up, the remote behind it is not answering it. A 503/504 is the same story.
+  if (context.proxied && (status === 502 || status === 503 || status === 504)) {
+    return reviseProviderError(error, {
+      message: 'The CORS proxy could not get an answer from the remote.',
+      reason: 'proxy-failed',
     })
   }
   return error
@@ -61,12 +71,17 @@ function fromHttpError(data: unknown, context: GitFailureContext): ProviderError
 function networkFailure(cause: unknown, proxied: boolean): ProviderError {
   const error = errorFromFetchFailure(cause)
   if (error.networkCause === 'offline') return error
-  return reviseProviderError(error, {
-    subject: 'cors-proxy',
-    detail: proxied
-      ? 'The CORS proxy could not be reached, or it refused this request. Check the proxy URL and that it allows this app’s origin.'
-      : 'Most git hosts (GitHub, GitLab, Bitbucket, Azure Repos) send no CORS headers on git URLs, so a browser cannot read them directly. Set a CORS proxy URL, or save the connection without verifying it.',
-  })
+  return proxied
+    ? reviseProviderError(error, {
+        message: 'The CORS proxy could not be reached.',
+        subject: 'cors-proxy',
+        reason: 'proxy-unreachable',
+      })
+    : reviseProviderError(error, {
+        message: 'The remote sent nothing the browser may read.',
+        subject: 'cors-proxy',
+        reason: 'remote-unreachable',
+      })
 }
 
 export function errorFromGit(error: unknown, context: GitFailureContext): ProviderError {
@@ -79,15 +94,16 @@ export function errorFromGit(error: unknown, context: GitFailureContext): Provid
         'The URL did not answer like a git repository.',
         {
           subject: 'repository-url',
-          detail: context.proxied
-            ? 'Expected a git smart-HTTP answer. Check the repository URL and the CORS proxy URL.'
-            : 'Expected a git smart-HTTP answer. Check the repository URL (it often ends in .git).',
+          hint: context.proxied
+            ? 'The URL did not answer like a git repository (smart HTTP). Check the repository URL and the CORS proxy URL.'
+            : 'The URL did not answer like a git repository (smart HTTP). Check the repository URL (it often ends in .git).',
         },
       )
     case 'UrlParseError':
     case 'UnknownTransportError':
       return new ProviderError('unsupported', 'A browser can only reach git over http(s).', {
         subject: 'repository-url',
+        hint: 'Enter the repository’s https:// URL: a browser can only reach git over HTTP(S).',
       })
     case 'ParseError':
     case 'EmptyServerResponseError':
@@ -96,14 +112,17 @@ export function errorFromGit(error: unknown, context: GitFailureContext): Provid
         'The git host sent an answer that could not be read.',
         {
           subject: 'repository-url',
+          hint: 'The git host sent an answer that could not be read. Check the repository URL.',
         },
       )
     default:
       // fetch() rejects with a TypeError for DNS, TLS, offline and CORS alike, in every browser.
       if (field(error, 'name') === 'TypeError') return networkFailure(error, context.proxied)
-      return new ProviderError('invalid-response', 'The git client failed.', {
-        subject: 'repository-url',
-        ...(error instanceof Error ? { detail: plainText(error.message, context.secrets) } : {}),
-      })
+      // The git client's own complaint is kept for diagnosis, not shown as the remote's words.
+      return new ProviderError(
+        'invalid-response',
+        `The git client failed${error instanceof Error ? `: ${plainText(error.message, context.secrets) ?? ''}` : '.'}`,
+        { subject: 'repository-url' },
+      )
   }
 }

@@ -97,13 +97,14 @@ export async function fetchRefs(
   if (!httpUrl(target.repositoryUrl)) {
     throw new ProviderError('unsupported', 'Enter the repository’s https:// URL.', {
       subject: 'repository-url',
-      detail: 'A browser can only reach git over HTTP(S); SSH and git:// addresses cannot be used.',
+      hint: 'Enter the repository’s https:// URL: a browser can only reach git over HTTP(S), so SSH and git:// addresses cannot be used.',
     })
   }
   const proxy = target.corsProxyUrl?.trim() ? httpUrl(target.corsProxyUrl) : null
   if (target.corsProxyUrl?.trim() && proxy === null) {
     throw new ProviderError('unsupported', 'The CORS proxy URL is not an http(s) address.', {
       subject: 'cors-proxy',
+      hint: 'The CORS proxy URL must start with https:// (or http://).',
     })
   }
 

@@ -22,17 +22,18 @@ function missingBranch(branch: string, existing: string[]): ProviderError {
   if (existing.length === 0) {
     return new ProviderError('not-found', 'The repository has no branches yet.', {
       subject: 'branch',
+      reason: 'empty-repository',
+      hint: 'The repository has no branches yet: push a first commit to it, then save again.',
     })
   }
   const shown = existing.slice(0, 5).join(', ')
   const more = existing.length > 5 ? ` and ${existing.length - 5} more` : ''
-  return new ProviderError(
-    'not-found',
-    `There is no branch “${branch}”. Branches: ${shown}${more}.`,
-    {
-      subject: 'branch',
-    },
-  )
+  const sentence = `There is no branch “${branch}”. Branches: ${shown}${more}.`
+  return new ProviderError('not-found', sentence, {
+    subject: 'branch',
+    reason: 'no-such-branch',
+    hint: sentence,
+  })
 }
 
 export async function verifyCustomGit(
@@ -43,14 +44,11 @@ export async function verifyCustomGit(
   const { refs, defaultBranch, proxy } = await fetchRefs(target, token, signal)
   const branch = target.branch.trim() || defaultBranch
   const tip = branch ? refs.find((ref) => ref.ref === HEADS + branch) : undefined
+  // An empty repository advertises no branch and no HEAD: that, not the missing branch, is news.
+  if (!tip && branchNames(refs, defaultBranch).length === 0) throw missingBranch(branch ?? '', [])
   if (!branch) {
-    throw new ProviderError(
-      'not-found',
-      'The repository names no default branch: enter a branch.',
-      {
-        subject: 'branch',
-      },
-    )
+    const sentence = 'The repository names no default branch: enter a branch.'
+    throw new ProviderError('not-found', sentence, { subject: 'branch', hint: sentence })
   }
   if (!tip) throw missingBranch(branch, branchNames(refs, defaultBranch))
 

@@ -88,11 +88,15 @@ export function toProviderError(error: unknown, context: ErrorContext): unknown 
   for (const [name, value] of Object.entries(response.headers)) {
     if (typeof value === 'string' || typeof value === 'number') headers.set(name, String(value))
   }
-  const detail = githubMessage(response.data, context.token)
-  const missing = missingClassicScope(error.status, headers, detail)
+  const providerMessage = githubMessage(response.data, context.token)
+  const missing = missingClassicScope(error.status, headers, providerMessage)
   if (missing) return missing
   const failure = errorFromHttpFailure(
-    { status: error.status, headers, ...(detail === undefined ? {} : { detail }) },
+    {
+      status: error.status,
+      headers,
+      ...(providerMessage === undefined ? {} : { providerMessage }),
+    },
     context.notFoundSubject ? { notFoundSubject: context.notFoundSubject } : {},
   )
   return asSecondaryRateLimit(failure, headers) ?? failure
@@ -102,14 +106,14 @@ export function toProviderError(error: unknown, context: ErrorContext): unknown 
  * GitHub answers 404, not 403, when a classic token lacks the scope an endpoint needs, and then
  * says which scopes it accepts (`x-accepted-oauth-scopes`) next to those the token has
  * (`x-oauth-scopes`); both are CORS-exposed. When the token has none of the accepted ones, the
- * 404 is a missing scope, not a missing resource: `forbidden`, with GitHub's words and both lists
- * as the detail. Fine-grained and GitHub App tokens send no `x-oauth-scopes`, so they are left
+ * 404 is a missing scope, not a missing resource: `forbidden` with reason `missing-scope`, GitHub's
+ * words as they were, and both lists in our hint. Fine-grained and GitHub App tokens send no `x-oauth-scopes`, so they are left
  * alone, as is a 404 that accepts no scope at all (an empty header).
  */
 function missingClassicScope(
   status: number,
   headers: Headers,
-  detail: string | undefined,
+  providerMessage: string | undefined,
 ): ProviderError | null {
   if (status !== 404) return null
   const accepted = scopeList(headers.get('x-accepted-oauth-scopes'))
@@ -120,7 +124,9 @@ function missingClassicScope(
   return new ProviderError('forbidden', 'The token lacks the scope GitHub asks for here.', {
     status,
     subject: 'token',
-    detail: `${detail ?? 'Not Found'} (x-accepted-oauth-scopes: ${accepted.join(', ')}; x-oauth-scopes: ${has})`,
+    reason: 'missing-scope',
+    providerMessage: providerMessage ?? 'Not Found',
+    hint: `GitHub refused this token here because it lacks a scope: GitHub accepts ${accepted.join(' or ')}, and the token has ${has}. Create a token with one of those scopes and enter it on the connection.`,
   })
 }
 
@@ -147,14 +153,35 @@ function asSecondaryRateLimit(failure: ProviderError, headers: Headers): Provide
   return new ProviderError('rate-limited', 'The provider is rate limiting requests.', {
     status,
     secondary: true,
-    ...(failure.detail === undefined ? {} : { detail: failure.detail }),
+    ...(failure.providerMessage === undefined ? {} : { providerMessage: failure.providerMessage }),
     ...(resetAt === undefined ? {} : { resetAt }),
   })
 }
 
-/** GitHub's error body is `{ message, documentation_url, status }`; keep the message only. */
+/**
+ * GitHub's error bodies: `basic-error` (`{ message, documentation_url }`) and, for a 422,
+ * `validation-error`, whose `errors[]` items carry `code` and optionally `resource`, `field` and
+ * `message` (components/schemas in @octokit/openapi's api.github.com.json). The message, then each
+ * item's own message (or, when it has none, what it names: `Hook url missing_field`).
+ */
 function githubMessage(data: unknown, token: string): string | undefined {
   if (typeof data !== 'object' || data === null || !('message' in data)) return undefined
   if (typeof data.message !== 'string' || data.message === '') return undefined
-  return token ? data.message.split(token).join('[token]') : data.message
+  const items = 'errors' in data && Array.isArray(data.errors) ? (data.errors as unknown[]) : []
+  const details = items
+    .slice(0, 5)
+    .map(validationItem)
+    .filter((item) => item !== '')
+  const text = details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message
+  return token ? text.split(token).join('[token]') : text
+}
+
+function validationItem(item: unknown): string {
+  if (typeof item === 'string') return item
+  if (typeof item !== 'object' || item === null) return ''
+  const fields = item as Record<string, unknown>
+  if (typeof fields.message === 'string' && fields.message !== '') return fields.message
+  return [fields.resource, fields.field, fields.code]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join(' ')
 }

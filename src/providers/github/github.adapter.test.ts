@@ -275,7 +275,7 @@ describe('GitHub branches, commits, tags and releases', () => {
   it('answers not-found for a repository that does not exist', async () => {
     const missing = { id: 'octo-demo/nope', fullName: 'octo-demo/nope' }
     const error = await providerFailure(github().listBranches(missing, {}))
-    expect(error).toMatchObject({ kind: 'not-found', status: 404, detail: 'Not Found' })
+    expect(error).toMatchObject({ kind: 'not-found', status: 404, providerMessage: 'Not Found' })
   })
 
   it('talks to /api/v3 on GitHub Enterprise Server', async () => {
@@ -320,7 +320,7 @@ describe('GitHub webhooks', () => {
       kind: 'forbidden',
       status: 404,
       subject: 'token',
-      detail: HOOKS_NOT_ALLOWED_DETAIL,
+      hint: HOOKS_NOT_ALLOWED_DETAIL,
     })
   })
 
@@ -343,8 +343,10 @@ describe('GitHub webhooks', () => {
     for (const call of [readOnly.listWebhooks(SAMPLE), readOnly.createWebhook(SAMPLE, input)]) {
       const error = await providerFailure(call)
       expect(error).toMatchObject({ kind: 'forbidden', status: 404, subject: 'token' })
-      expect(error.detail).toMatch(
-        /^Not Found \(x-accepted-oauth-scopes: admin:repo_hook, .*repo.*; x-oauth-scopes: read:org, read:user, user:email\)$/,
+      // GitHub's words stay GitHub's; the scope lists are the adapter's explanation.
+      expect(error).toMatchObject({ reason: 'missing-scope', providerMessage: 'Not Found' })
+      expect(error.hint).toMatch(
+        /GitHub accepts admin:repo_hook or .*repo.*, and the token has read:org, read:user, user:email\./,
       )
     }
     expect(mockWebhooksOf('github', SAMPLE.fullName)).toEqual([])
@@ -358,19 +360,24 @@ describe('GitHub webhooks', () => {
         { status: 404, headers: { 'x-accepted-oauth-scopes': 'admin:repo_hook, repo', ...scopes } },
       )
     server.use(http.get(hooks, notFound({ 'x-oauth-scopes': '' })))
-    expect(await providerFailure(github().listWebhooks(SAMPLE))).toMatchObject({
+    const none = await providerFailure(github().listWebhooks(SAMPLE))
+    expect(none).toMatchObject({
       kind: 'forbidden',
-      detail: 'Not Found (x-accepted-oauth-scopes: admin:repo_hook, repo; x-oauth-scopes: (none))',
+      reason: 'missing-scope',
+      providerMessage: 'Not Found',
     })
+    expect(none.hint).toContain('GitHub accepts admin:repo_hook or repo, and the token has (none).')
     // Has `repo` but is no admin: GitHub hides the hooks; the adapter explains.
     server.use(http.get(hooks, notFound({ 'x-oauth-scopes': 'repo, read:user' })))
     expect(await providerFailure(github().listWebhooks(SAMPLE))).toMatchObject({
       kind: 'forbidden',
-      detail: HOOKS_NOT_ALLOWED_DETAIL,
+      reason: 'missing-scope',
+      providerMessage: 'Not Found',
+      hint: HOOKS_NOT_ALLOWED_DETAIL,
     })
     // No x-oauth-scopes (a fine-grained token): nothing to compare.
     server.use(http.get(hooks, notFound({})))
-    expect((await providerFailure(github().listWebhooks(SAMPLE))).detail).toBe(
+    expect((await providerFailure(github().listWebhooks(SAMPLE))).hint).toBe(
       HOOKS_NOT_ALLOWED_DETAIL,
     )
   })
@@ -384,7 +391,7 @@ describe('GitHub webhooks', () => {
       kind: 'forbidden',
       status: 403,
       subject: 'token',
-      detail: 'Resource not accessible by personal access token',
+      providerMessage: 'Resource not accessible by personal access token',
     })
   })
 
@@ -492,7 +499,9 @@ describe('GitHub webhook deliveries', () => {
     const provider = github()
     expect(await providerFailure(provider.listWebhookDeliveries(ref, '1', {}))).toMatchObject({
       kind: 'forbidden',
-      detail: HOOKS_NOT_ALLOWED_DETAIL,
+      reason: 'missing-scope',
+      providerMessage: 'Not Found',
+      hint: HOOKS_NOT_ALLOWED_DETAIL,
     })
     expect((await providerFailure(provider.listWebhookDeliveries(SAMPLE, '999', {}))).kind).toBe(
       'not-found',

@@ -120,7 +120,7 @@ describe('GitHub verify', () => {
   it('rejects a revoked token as unauthorized, pointing at the token', async () => {
     const error = await providerFailure(verify(DOTCOM, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
-    expect(error.detail).toBe('Bad credentials')
+    expect(error.providerMessage).toBe('Bad credentials')
   })
 
   it('maps a plain 403 to forbidden', async () => {
@@ -247,7 +247,7 @@ describe('GitHub verify', () => {
       )
       const error = await providerFailure(verify(target, token))
       expect(error.message).not.toContain(token)
-      expect(error.detail ?? '').not.toContain(token)
+      expect(error.providerMessage ?? '').not.toContain(token)
       expect(JSON.stringify(error)).not.toContain(token)
       expect(String(error)).not.toContain(token)
       expect(error.stack ?? '').not.toContain(token)

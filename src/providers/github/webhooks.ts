@@ -41,7 +41,8 @@ export const GITHUB_RELEASE_EVENTS = ['release', 'create']
 export const HOOKS_NOT_ALLOWED_DETAIL =
   'GitHub hides webhooks from tokens that may not manage them (it answers 404): the token needs ' +
   'admin rights on the repository and the admin:repo_hook (or repo) scope, or for a ' +
-  'fine-grained token the Webhooks: read and write permission.'
+  'fine-grained token the Webhooks: read and write permission. Enter such a token on the ' +
+  'connection, then try again.'
 
 export interface WebhookApi {
   listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]>
@@ -90,11 +91,18 @@ export function createWebhookApi(session: GitHubSession, repositories: Repositor
       // The repository itself is missing (or another failure): that is the better answer.
       return lookup
     }
-    if ((action === 'delete' || action === 'deliveries') && admin === true) return error
+    if ((action === 'delete' || action === 'deliveries') && admin === true) {
+      return new ProviderError('not-found', 'GitHub has no such webhook.', {
+        ...error.options(),
+        reason: 'hook-not-found',
+      })
+    }
     return new ProviderError('forbidden', 'The token is not allowed to manage webhooks here.', {
       status: 404,
       subject: 'token',
-      detail: HOOKS_NOT_ALLOWED_DETAIL,
+      reason: 'missing-scope',
+      hint: HOOKS_NOT_ALLOWED_DETAIL,
+      ...(error.providerMessage === undefined ? {} : { providerMessage: error.providerMessage }),
     })
   }
 

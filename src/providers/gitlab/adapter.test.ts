@@ -215,7 +215,7 @@ describe('GitLab repositories', () => {
     )
     const error = await providerFailure(gitlab().listRepositories({}))
     expect(error.kind).toBe('invalid-response')
-    expect(error.detail).toMatch(/^0\.id/)
+    expect(error.message).toMatch(/\(0\.id/)
   })
 })
 
@@ -291,7 +291,7 @@ describe('GitLab refs', () => {
     const error = await providerFailure(
       gitlab().listBranches({ id: '999999', fullName: 'nobody/nothing' }, {}),
     )
-    expect(error).toMatchObject({ kind: 'not-found', detail: '404 Project Not Found' })
+    expect(error).toMatchObject({ kind: 'not-found', providerMessage: '404 Project Not Found' })
     expect(error.subject).toBeUndefined()
   })
 })
@@ -335,9 +335,9 @@ describe('GitLab webhooks', () => {
       gitlab().createWebhook(SAMPLE, { url: 'https://hooks.example.com/x', secret: 's' }),
     )
     expect(create).toMatchObject({ kind: 'forbidden', status: 403, subject: 'token' })
-    expect(create.detail).toContain(HOOKS_FORBIDDEN_DETAIL)
-    expect(create.detail).toMatch(/Maintainer.*api scope/)
-    expect((await providerFailure(gitlab().listWebhooks(SAMPLE))).detail).toContain('Maintainer')
+    expect(create).toMatchObject({ reason: 'missing-scope', hint: HOOKS_FORBIDDEN_DETAIL })
+    expect(create.hint).toMatch(/Maintainer.*api scope/)
+    expect((await providerFailure(gitlab().listWebhooks(SAMPLE))).hint).toContain('Maintainer')
   })
 
   it('deletes with a 204 and reports a missing hook as not-found', async () => {
@@ -410,13 +410,13 @@ describe('GitLab webhook events', () => {
   it('says why a 404 may mean an older GitLab, and explains a 403', async () => {
     const provider = gitlab()
     const missing = await providerFailure(provider.listWebhookDeliveries(SAMPLE, '999', {}))
-    expect(missing).toMatchObject({ kind: 'not-found', detail: HOOK_EVENTS_MISSING_DETAIL })
+    expect(missing).toMatchObject({ kind: 'not-found', hint: HOOK_EVENTS_MISSING_DETAIL })
     server.use(
       http.get(events('7'), () => HttpResponse.json({ message: '403 Forbidden' }, { status: 403 })),
     )
     const forbidden = await providerFailure(provider.listWebhookDeliveries(SAMPLE, '7', {}))
     expect(forbidden).toMatchObject({ kind: 'forbidden', subject: 'token' })
-    expect(forbidden.detail).toContain('Maintainer')
+    expect(forbidden.hint).toContain('Maintainer')
   })
 })
 

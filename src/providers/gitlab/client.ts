@@ -115,12 +115,23 @@ export async function gitlabRequest(
       continue
     }
     if (!response.ok) {
-      const detail = readDetail(text, api.token)
+      const said = readGitLabError(text, api.token)
+      const failure = errorFromHttpFailure(
+        {
+          status: response.status,
+          headers: response.headers,
+          ...(said.message ? { providerMessage: said.message } : {}),
+        },
+        subject ? { notFoundSubject: subject } : {},
+      )
+      // OAuth's `insufficient_scope` (a read_api token writing) is GitLab naming the cause.
       throw withGitLabReset(
-        errorFromHttpFailure(
-          { status: response.status, headers: response.headers, ...(detail ? { detail } : {}) },
-          subject ? { notFoundSubject: subject } : {},
-        ),
+        said.code === 'insufficient_scope' && failure.kind === 'forbidden'
+          ? new ProviderError('forbidden', failure.message, {
+              ...failure.options(),
+              reason: 'missing-scope',
+            })
+          : failure,
         response.headers,
       )
     }
@@ -182,11 +193,7 @@ function withGitLabReset(error: ProviderError, headers: Headers): ProviderError 
   if (error.kind !== 'rate-limited' || error.resetAt !== undefined) return error
   const reset = Number(headers.get('ratelimit-reset'))
   if (!Number.isFinite(reset) || reset < 1_000_000_000) return error
-  return new ProviderError(error.kind, error.message, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.detail === undefined ? {} : { detail: error.detail }),
-    resetAt: reset * 1000,
-  })
+  return new ProviderError(error.kind, error.message, { ...error.options(), resetAt: reset * 1000 })
 }
 
 /** GET a path and return its JSON (verify's reads). */
@@ -208,36 +215,64 @@ export async function gitlabJson<S extends z.ZodType>(
   const response = await gitlabRequest(api, path, request)
   const parsed = schema.safeParse(response.data)
   if (!parsed.success) {
-    const detail = parsed.error.issues
+    // Our parser's complaint is not GitLab's words: it stays in the message, for diagnosis.
+    const issues = parsed.error.issues
       .slice(0, 3)
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ')
-    throw new ProviderError('invalid-response', 'GitLab answered in an unexpected shape.', {
-      status: response.status,
-      detail,
-    })
+    throw new ProviderError(
+      'invalid-response',
+      `GitLab answered in an unexpected shape (${issues}).`,
+      {
+        status: response.status,
+      },
+    )
   }
   return { ...response, data: parsed.data }
 }
 
 /**
- * GitLab's error bodies: `{"message":"401 Unauthorized"}`, `{"message":{"field":["…"]}}` or OAuth's
+ * GitLab's error bodies (docs.gitlab.com/api/rest/troubleshooting, "Status codes"; and as seen
+ * from its API): `{"message":"401 Unauthorized"}`, validation errors as
+ * `{"message":{"url":["is blocked: …"]}}`, Grape's parameter errors as `{"error":"url is
+ * missing"}` or `{"error":"Invalid url given"}` (a 422 on POST /projects/:id/hooks), and OAuth's
  * `{"error":"insufficient_scope","error_description":"…"}`. Anything else (an HTML error page from
- * a proxy) gives no detail.
+ * a proxy) says nothing. `code` is OAuth's error code, when there is one.
  */
-function readDetail(text: string, token: string): string | undefined {
+export function readGitLabError(
+  text: string,
+  token: string,
+): { message: string | undefined; code: string | undefined } {
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    return undefined
+    return { message: undefined, code: undefined }
   }
-  if (typeof body !== 'object' || body === null) return undefined
+  if (typeof body !== 'object' || body === null) return { message: undefined, code: undefined }
   const record = body as Record<string, unknown>
-  const found = [record.message, record.error_description, record.error].find(
-    (value): value is string => typeof value === 'string' && value !== '',
+  const description = nonEmpty(record.error_description)
+  const code = description ? nonEmpty(record.error) : undefined
+  const message =
+    nonEmpty(record.message) ??
+    fieldMessages(record.message) ??
+    description ??
+    nonEmpty(record.error) ??
+    fieldMessages(record.error)
+  return { message: message && token ? message.split(token).join('[token]') : message, code }
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
+
+/** `{"url":["is blocked"], "base":["…"]}` → `url is blocked; …` (base errors need no field). */
+function fieldMessages(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const parts = Object.entries(value as Record<string, unknown>).flatMap(([field, messages]) =>
+    (Array.isArray(messages) ? messages : [messages])
+      .filter((message): message is string => typeof message === 'string')
+      .map((message) => (field === 'base' ? message : `${field} ${message}`)),
   )
-  const detail =
-    found ?? (record.message === undefined ? undefined : JSON.stringify(record.message))
-  return detail && token ? detail.split(token).join('[token]') : detail
+  return parts.length > 0 ? parts.slice(0, 5).join('; ') : undefined
 }

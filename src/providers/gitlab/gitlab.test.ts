@@ -138,7 +138,7 @@ describe('GitLab verify', () => {
   it('rejects a revoked token as unauthorized, pointing at the token', async () => {
     const error = await providerFailure(verify(DOTCOM, 'revoked'))
     expect(error).toMatchObject({ kind: 'unauthorized', subject: 'token', status: 401 })
-    expect(error.detail).toBe('401 Unauthorized')
+    expect(error.providerMessage).toBe('401 Unauthorized')
   })
 
   it('maps a 403 (token without read_user or api) to forbidden', async () => {
@@ -157,7 +157,7 @@ describe('GitLab verify', () => {
     )
     const error = await providerFailure(verify())
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 })
-    expect(error.detail).toMatch(/higher privileges/)
+    expect(error.providerMessage).toMatch(/higher privileges/)
   })
 
   it('blames the base URL when a self-managed host answers 404', async () => {
@@ -254,7 +254,7 @@ describe('GitLab verify', () => {
       )
       const error = await providerFailure(verify(target, token))
       expect(error.message).not.toContain(token)
-      expect(error.detail ?? '').not.toContain(token)
+      expect(error.providerMessage ?? '').not.toContain(token)
       expect(JSON.stringify(error)).not.toContain(token)
       expect(String(error)).not.toContain(token)
       expect(error.stack ?? '').not.toContain(token)

@@ -27,7 +27,7 @@ import { GitLabHook, GitLabHookEvent } from './schemas.ts'
 
 export const HOOKS_FORBIDDEN_DETAIL =
   'Managing webhooks on GitLab needs the Maintainer (or Owner) role on the project and a token ' +
-  'with the api scope.'
+  'with the api scope: enter such a token on the connection, then try again.'
 
 export async function listWebhooks(
   api: GitLabApi,
@@ -114,8 +114,8 @@ export async function listWebhookDeliveries(
   } catch (error) {
     if (!isProviderError(error) || error.kind !== 'not-found') throw error
     throw new ProviderError('not-found', error.message, {
-      ...(error.status === undefined ? {} : { status: error.status }),
-      detail: HOOK_EVENTS_MISSING_DETAIL,
+      ...error.options(),
+      hint: HOOK_EVENTS_MISSING_DETAIL,
     })
   }
 }
@@ -171,11 +171,10 @@ async function explainForbidden<T>(call: Promise<T>): Promise<T> {
   } catch (error) {
     if (!isProviderError(error) || error.kind !== 'forbidden') throw error
     throw new ProviderError('forbidden', error.message, {
-      ...(error.status === undefined ? {} : { status: error.status }),
+      ...error.options(),
       subject: 'token',
-      detail: error.detail
-        ? `${HOOKS_FORBIDDEN_DETAIL} (GitLab: ${error.detail})`
-        : HOOKS_FORBIDDEN_DETAIL,
+      reason: 'missing-scope',
+      hint: HOOKS_FORBIDDEN_DETAIL,
     })
   }
 }

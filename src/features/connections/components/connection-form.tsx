@@ -20,7 +20,9 @@ import { LIMITS, validateConnectionForm, type FormContext } from '../form/valida
 import { useSignIn } from '../../auth/hooks/use-sign-in.ts'
 import { useSaveConnection } from '../hooks/use-save-connection.ts'
 import type { PanelResume } from '../panel-store.ts'
+import type { ProviderWords } from '@/lib/provider-error-message.ts'
 import { SaveRejected } from '../save-connection.ts'
+import { ProviderSaid } from './provider-said.tsx'
 import { CredentialFields } from './credential-fields.tsx'
 import { TypeFields } from './type-fields.tsx'
 
@@ -63,9 +65,11 @@ interface Props {
 export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }: Props) {
   const config = useRuntimeConfig()
   const save = useSaveConnection()
-  const [problem, setProblem] = useState<{ message: string; canSaveUnverified: boolean } | null>(
-    resume ? { message: resume.problem, canSaveUnverified: false } : null,
-  )
+  const [problem, setProblem] = useState<{
+    message: string
+    canSaveUnverified: boolean
+    words?: ProviderWords | null
+  } | null>(resume ? { message: resume.problem, canSaveUnverified: false } : null)
   const signIn = useSignIn({
     onSaved: (record) => {
       notifications.show(savedNotice(record, existing !== undefined))
@@ -136,10 +140,12 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
         },
         onError: (error) => {
           if (error instanceof SaveRejected) {
-            if (error.field) form.setFieldError(error.field, error.message)
+            // Our sentence at the field, the provider's words quoted under it.
+            if (error.field) form.setFieldError(error.field, <Rejection error={error} />)
             setProblem({
-              message: error.field ? 'The connection was not saved.' : error.message,
+              message: error.field ? 'The connection was not saved.' : error.sentence,
               canSaveUnverified: error.canSaveUnverified,
+              words: error.field ? null : error.providerWords,
             })
           } else {
             setProblem({
@@ -237,6 +243,7 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
         {problem ? (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
             {problem.message}
+            {problem.words ? <ProviderSaid words={problem.words} /> : null}
             {problem.canSaveUnverified ? (
               <Group mt="sm">
                 <Button
@@ -267,6 +274,15 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
         </Group>
       </Stack>
     </form>
+  )
+}
+
+function Rejection({ error }: { error: SaveRejected }) {
+  return (
+    <>
+      {error.sentence}
+      {error.providerWords ? <ProviderSaid words={error.providerWords} /> : null}
+    </>
   )
 }
 
