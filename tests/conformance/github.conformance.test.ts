@@ -148,6 +148,14 @@ const targets: Record<DescriptionFile, { target: ProviderTarget; api: string }> 
   },
 }
 
+/** A JSON answer of any parsed example (HttpResponse.json wants a typed body). */
+function json(body: unknown, status = 200): Response {
+  return new HttpResponse(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  })
+}
+
 function isRow(value: unknown): value is Row {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -178,8 +186,8 @@ for (const [file, { target, api }] of Object.entries(targets) as [
           const url = api + operation.path.replace(/\{(\w+)\}/g, ':$1')
           const answer = operation === under ? body : firstExample(operation.path, operation.method)
           return operation.method === 'post'
-            ? http.post(url, () => HttpResponse.json(answer, { status: 201 }))
-            : http.get(url, () => HttpResponse.json(answer))
+            ? http.post(url, () => json(answer, 201))
+            : http.get(url, () => json(answer))
         }),
       )
     }

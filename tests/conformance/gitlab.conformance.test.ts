@@ -14,7 +14,7 @@ const repo: RepoRef = { id: '5', fullName: 'diaspora/diaspora-project-site' }
 const provider = () =>
   createGitLabProvider({ type: 'gitlab' }, { token: 'glpat-' + 'a'.repeat(20) })
 
-function serve(path: string, body: unknown) {
+function serve(path: string, body: object) {
   server.use(http.get(`${PROJECT}${path}`, () => HttpResponse.json(body)))
 }
 
