@@ -52,18 +52,26 @@ describe('repositories the provider sent in a shape the app cannot read', () => 
       { id: 3 },
     ])
     // The list shows (its rows are virtualized, and jsdom lays nothing out).
-    expect(await screen.findByTestId('repository-scroller')).toBeInTheDocument()
-    expect(await screen.findByRole('status')).toHaveTextContent('2 repositories could not be shown')
+    expect(
+      await screen.findByTestId('repository-scroller', {}, { timeout: 8_000 }),
+    ).toBeInTheDocument()
+    expect(await screen.findByRole('status', {}, { timeout: 8_000 })).toHaveTextContent(
+      '2 repositories could not be shown',
+    )
   })
 
   it('says "1 repository" for one, even when it was the only one', async () => {
     await showRepositories([{ id: 3 }])
-    expect(await screen.findByRole('status')).toHaveTextContent('1 repository could not be shown')
+    expect(await screen.findByRole('status', {}, { timeout: 8_000 })).toHaveTextContent(
+      '1 repository could not be shown',
+    )
   })
 
   it('says nothing when every repository could be read', async () => {
     await showRepositories([repository(1, 'hello-world')])
-    expect(await screen.findByTestId('repository-scroller')).toBeInTheDocument()
+    expect(
+      await screen.findByTestId('repository-scroller', {}, { timeout: 8_000 }),
+    ).toBeInTheDocument()
     expect(screen.queryByText(/could not be shown/)).toBeNull()
   })
 })
