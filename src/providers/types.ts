@@ -111,6 +111,11 @@ export interface Page<T> {
   nextCursor: string | null
   /** The whole list's size, when the provider tells it. */
   totalCount: number | null
+  /**
+   * Items on this page the provider sent in a shape the adapter could not read: left out of
+   * `items` so that the rest still shows. Absent means 0.
+   */
+  skipped?: number
 }
 
 export interface PageRequest {
@@ -241,8 +246,8 @@ export interface WebhookDelivery {
   event: string
   /** What happened within the event, e.g. `published` for a GitHub release; null when none. */
   action: string | null
-  /** ISO date-time. */
-  deliveredAt: string
+  /** ISO date-time; null when the provider does not say (GitLab's events list may leave it out). */
+  deliveredAt: string | null
   /** The HTTP status the receiver answered; null when it could not be reached. */
   statusCode: number | null
   /** True when the provider counts it as delivered (a 2xx answer). */

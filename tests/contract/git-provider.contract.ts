@@ -213,7 +213,7 @@ export function describeGitProviderContract(setup: ContractSetup) {
         expect(items.map(({ event, action }) => ({ event, action }))).toEqual(
           EXPECTED_DELIVERIES[demoProvider],
         )
-        const times = items.map((delivery) => Date.parse(delivery.deliveredAt))
+        const times = items.map((delivery) => Date.parse(delivery.deliveredAt ?? ''))
         expect(times.every(Number.isFinite)).toBe(true)
         expect(times).toEqual([...times].sort((a, b) => b - a))
         expect(new Set(items.map((delivery) => delivery.id)).size).toBe(items.length)

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { Link, useNavigation, useParams, useSearchParams } from 'react-router'
 import { useOwners, useRepositories } from '@/features/repositories/hooks/use-repositories.ts'
 import { RepositoryList } from '@/features/repositories/components/repository-list.tsx'
+import { SkippedNotice } from '@/features/repositories/components/skipped-notice.tsx'
 import { RepositorySearch } from '@/features/repositories/components/repository-search.tsx'
 import { repositoryFilterFrom } from '@/features/repositories/filter.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
@@ -117,6 +118,9 @@ function Repositories({ record }: { record: ConnectionRecord }) {
           loadingMore={list.isFetchingNextPage}
           onLoadMore={() => void list.fetchNextPage()}
         />
+      )}
+      {list.error ? null : (
+        <SkippedNotice count={list.skipped} noun={['repository', 'repositories']} />
       )}
     </Stack>
   )

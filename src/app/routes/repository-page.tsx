@@ -10,6 +10,7 @@ import {
   useReleases,
   useTags,
 } from '@/features/commits/hooks/use-repository-data.ts'
+import { SkippedNotice } from '@/features/repositories/components/skipped-notice.tsx'
 import { displayText } from '@/lib/display-text.ts'
 import { paths } from '@/lib/paths.ts'
 import type { RepoRef } from '@/providers/types.ts'
@@ -128,7 +129,10 @@ function CommitList({
       />
     )
   }
-  if (list.commits.length === 0) return <Text c="dimmed">This branch has no commits.</Text>
+  const skipped = <SkippedNotice count={list.skipped} noun={['commit', 'commits']} />
+  if (list.commits.length === 0) {
+    return list.skipped > 0 ? skipped : <Text c="dimmed">This branch has no commits.</Text>
+  }
   return (
     <Stack gap={0}>
       <div role="list" aria-label="Commits">
@@ -153,6 +157,7 @@ function CommitList({
           </Button>
         </Group>
       ) : null}
+      {skipped}
     </Stack>
   )
 }

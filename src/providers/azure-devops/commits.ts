@@ -3,6 +3,7 @@
  * newest first, paged by `$skip` (the cursor). Azure has no total and no next link: a full page
  * means there may be more. Azure links no account to a commit, so `login` stays null.
  */
+import { skippedPart } from '../parse-items.ts'
 import { z } from 'zod'
 import type { Commit, CommitQuery, Page, RepoRef } from '../types.ts'
 import { lookupRepository, repositoryRoute, type AzureContext } from './context.ts'
@@ -53,7 +54,9 @@ export async function listCommits(
   })
   return {
     items: data.value.map(toCommit),
-    nextCursor: data.value.length >= top ? encodeCursor({ s: skip + top }) : null,
+    // A full page (unreadable commits included) means there may be more.
+    nextCursor: data.value.length + data.skipped >= top ? encodeCursor({ s: skip + top }) : null,
     totalCount: null,
+    ...skippedPart(data.skipped),
   }
 }

@@ -32,7 +32,7 @@ export interface AzureContext {
   readonly cache: {
     repositories: Map<string, GitRepository>
     /** The last full listing per owner filter ('' for all), which later pages slice. */
-    listings: Map<string, { at: number; items: Repository[] }>
+    listings: Map<string, { at: number; items: Repository[]; skipped?: number }>
   }
 }
 

@@ -4,6 +4,7 @@
  * exposes that header to cross-origin scripts is unconfirmed (research §4.1): when it cannot be
  * read, the list ends after one page.
  */
+import { skippedPart } from '../parse-items.ts'
 import { z } from 'zod'
 import type { Branch, BranchQuery, Page, PageRequest, RepoRef, Tag } from '../types.ts'
 import { lookupRepository, repositoryRoute, type AzureContext } from './context.ts'
@@ -19,6 +20,7 @@ const TAGS = 'refs/tags/'
 interface RefPage {
   refs: GitRef[]
   nextCursor: string | null
+  skipped: number
 }
 
 async function refPage(
@@ -41,7 +43,11 @@ async function refPage(
     signal: query.signal,
   })
   const next = headers.get('x-ms-continuationtoken')
-  return { refs: data.value, nextCursor: next ? encodeCursor({ t: next }) : null }
+  return {
+    refs: data.value,
+    nextCursor: next ? encodeCursor({ t: next }) : null,
+    skipped: data.skipped,
+  }
 }
 
 function branchName(ref: GitRef): string {
@@ -88,7 +94,7 @@ export async function listBranches(
       (await defaultRef(context, repo, main, query.signal))
     if (head) items.unshift(toBranch(head, true))
   }
-  return { items, nextCursor: page.nextCursor, totalCount: null }
+  return { items, nextCursor: page.nextCursor, totalCount: null, ...skippedPart(page.skipped) }
 }
 
 /**
@@ -112,5 +118,6 @@ export async function listTags(
     })),
     nextCursor: page.nextCursor,
     totalCount: null,
+    ...skippedPart(page.skipped),
   }
 }

@@ -4,6 +4,7 @@
  * and sort happen here, and pages are cut locally: the cursor is an offset into the listing that
  * the first page fetched, kept for a few minutes so that later pages slice the same snapshot.
  */
+import { skippedPart } from '../parse-items.ts'
 import { z } from 'zod'
 import type { Page, Repository, RepositoryQuery } from '../types.ts'
 import type { AzureContext } from './context.ts'
@@ -45,9 +46,11 @@ async function listing(
   owner: string,
   fresh: boolean,
   signal?: AbortSignal,
-): Promise<Repository[]> {
+): Promise<{ items: Repository[]; skipped: number }> {
   const kept = context.cache.listings.get(owner)
-  if (!fresh && kept && Date.now() - kept.at < SNAPSHOT_MS) return kept.items
+  if (!fresh && kept && Date.now() - kept.at < SNAPSHOT_MS) {
+    return { items: kept.items, skipped: kept.skipped ?? 0 }
+  }
   const path = owner
     ? `${encodeURIComponent(owner)}/_apis/git/repositories`
     : '_apis/git/repositories'
@@ -57,8 +60,8 @@ async function listing(
   })
   const { baseUrl } = context.site()
   const items = data.value.map((repo) => toRepository(repo, baseUrl))
-  context.cache.listings.set(owner, { at: Date.now(), items })
-  return items
+  context.cache.listings.set(owner, { at: Date.now(), items, skipped: data.skipped })
+  return { items, skipped: data.skipped }
 }
 
 export async function listRepositories(
@@ -67,7 +70,7 @@ export async function listRepositories(
 ): Promise<Page<Repository>> {
   const cursor = decodeCursor(query.cursor, OffsetCursor)
   const owner = query.owner?.trim() ?? ''
-  const all = await listing(context, owner, cursor === null, query.signal)
+  const { items: all, skipped } = await listing(context, owner, cursor === null, query.signal)
   const term = query.search?.trim().toLowerCase() ?? ''
   // With no activity date to sort by, both orders are by full name.
   const matching = all
@@ -80,5 +83,7 @@ export async function listRepositories(
     items: matching.slice(start, end),
     nextCursor: end < matching.length ? encodeCursor({ o: end }) : null,
     totalCount: matching.length,
+    // What the listing could not read is told once, with the first page.
+    ...skippedPart(start === 0 ? skipped : 0),
   }
 }

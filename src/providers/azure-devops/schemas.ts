@@ -4,6 +4,7 @@
  * Projects: https://learn.microsoft.com/en-us/rest/api/azure/devops/core/projects/list
  */
 import { z } from 'zod'
+import { parseItems } from '../parse-items.ts'
 
 /**
  * An Identity. The sign-in name lives in a typed property bag, `properties.Account.$value`: the
@@ -56,9 +57,17 @@ export const GitRepository = z.object({
 })
 export type GitRepository = z.infer<typeof GitRepository>
 
-/** The `{ count, value }` list envelope. */
+/**
+ * The `{ count, value }` list envelope. Items are read one by one: `value` holds those that could
+ * be read, `skipped` counts the others (parse-items.ts).
+ */
 export function list<T extends z.ZodType>(item: T) {
-  return z.object({ count: z.number().optional(), value: z.array(item) })
+  return z
+    .object({ count: z.number().optional(), value: z.array(z.unknown()) })
+    .transform(({ count, value }) => {
+      const { items, skipped } = parseItems(item, value)
+      return { count, value: items, skipped }
+    })
 }
 
 /** GitRef: `peeledObjectId` is the commit of an annotated tag when `peelTags=true`. */
@@ -81,10 +90,15 @@ export const GitCommitRef = z.object({
 })
 export type GitCommitRef = z.infer<typeof GitCommitRef>
 
-/** A service-hook Subscription (https://learn.microsoft.com/en-us/rest/api/azure/devops/hooks/subscriptions). */
+/**
+ * A service-hook Subscription (https://learn.microsoft.com/en-us/rest/api/azure/devops/hooks/subscriptions).
+ * `status` is left out for an enabled subscription (`enabled` is the enum's default, 0): the spec's
+ * own list example (MicrosoftDocs/vsts-rest-api-specs, specification/hooks/…/httpExamples/
+ * subscriptions/GET__hooks_subscriptions_*.json) has items without it.
+ */
 export const Subscription = z.object({
   id: z.string(),
-  status: z.string(),
+  status: z.string().nullish(),
   eventType: z.string(),
   publisherInputs: z.record(z.string(), z.string()).nullish(),
   consumerInputs: z.record(z.string(), z.string()).nullish(),

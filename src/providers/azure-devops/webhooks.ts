@@ -4,6 +4,7 @@
  * Azure does not sign deliveries, so the shared secret travels as a request header the receiver
  * checks. It is sent once, masked in what Azure returns, and kept out of every error message.
  */
+import { skippedPart } from '../parse-items.ts'
 import { z } from 'zod'
 import { decodeCursor, encodeCursor } from '../cursor.ts'
 import type {
@@ -24,7 +25,8 @@ function toWebhook(subscription: Subscription): Webhook {
     id: subscription.id,
     url: subscription.consumerInputs?.url ?? '',
     events: [subscription.eventType],
-    active: subscription.status === 'enabled',
+    // No status is the default one, enabled (see the schema).
+    active: (subscription.status ?? 'enabled') === 'enabled',
     createdAt: subscription.createdDate ?? null,
   }
 }
@@ -40,6 +42,8 @@ export async function listWebhooks(
     query: { publisherId: 'tfs' },
     signal,
   })
+  // Subscriptions of the whole collection come back; one that cannot be read (another team's
+  // consumer, a new shape) is skipped and must not stop anyone setting up a webhook here.
   return data.value
     .filter(
       (subscription) =>
@@ -149,13 +153,16 @@ export async function listWebhookDeliveries(
     .map(toDelivery)
     .sort(
       (a, b) =>
-        Date.parse(b.deliveredAt) - Date.parse(a.deliveredAt) || Number(b.id) - Number(a.id),
+        Date.parse(b.deliveredAt ?? '') - Date.parse(a.deliveredAt ?? '') ||
+        Number(b.id) - Number(a.id),
     )
   const end = offset + size
   return {
     items: deliveries.slice(offset, end),
     nextCursor: end < deliveries.length ? encodeCursor({ o: end }) : null,
     // At the limit, older notifications may exist that the endpoint did not return.
-    totalCount: data.value.length < MAX_NOTIFICATIONS ? deliveries.length : null,
+    totalCount: data.value.length + data.skipped < MAX_NOTIFICATIONS ? deliveries.length : null,
+    // The unreadable ones are counted once, with the first page.
+    ...skippedPart(offset === 0 ? data.skipped : 0),
   }
 }

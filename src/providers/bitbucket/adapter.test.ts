@@ -167,6 +167,34 @@ describe('Bitbucket repositories', () => {
     const error = await providerFailure(create().listRepositories({ cursor: 'not-a-cursor' }))
     expect(error.kind).toBe('invalid-response')
   })
+
+  it('skips and counts a repository it cannot read, and lists the rest', async () => {
+    const readable = {
+      full_name: 'tidewater-labs/tide-api',
+      name: 'tide-api',
+      is_private: true,
+      workspace: { uuid: '{w}', slug: 'tidewater-labs' },
+    }
+    server.use(
+      http.get(TIDEWATER, () =>
+        HttpResponse.json({ pagelen: 3, size: 3, values: [readable, { name: 7 }, null] }),
+      ),
+    )
+    const page = await create().listRepositories({ owner: 'tidewater-labs' })
+    expect(page.items.map((repo) => repo.fullName)).toEqual(['tidewater-labs/tide-api'])
+    expect(page.skipped).toBe(2)
+  })
+
+  it('goes on past a page whose every repository was unreadable', async () => {
+    server.use(
+      http.get(TIDEWATER, () =>
+        HttpResponse.json({ pagelen: 1, values: [{ name: 7 }], next: `${TIDEWATER}?page=2` }),
+      ),
+    )
+    const page = await create().listRepositories({ owner: 'tidewater-labs' })
+    expect(page).toMatchObject({ items: [], skipped: 1 })
+    expect(page.nextCursor).not.toBeNull()
+  })
 })
 
 describe('Bitbucket branches, commits and tags', () => {

@@ -3,6 +3,7 @@
  * `next` links. Bitbucket gives the git identity as one string, `author.raw`, and adds
  * `author.user` only when it linked the email to an account.
  */
+import { skippedPart } from '../parse-items.ts'
 import type { Commit, CommitQuery, Page, RepoRef } from '../types.ts'
 import { pageLength, repositoryPath } from './client.ts'
 import type { BitbucketContext } from './context.ts'
@@ -52,5 +53,10 @@ export async function listCommits(
     signal: query.signal,
   })
   // Bitbucket does not count a history: no `size` on commit pages.
-  return { items: result.values.map(toCommit), nextCursor: result.nextCursor, totalCount: null }
+  return {
+    items: result.values.map(toCommit),
+    nextCursor: result.nextCursor,
+    totalCount: null,
+    ...skippedPart(result.skipped),
+  }
 }

@@ -11,6 +11,7 @@ const NextCursor = z.object({ n: z.string() })
 
 interface Envelope<T> {
   values: T[]
+  skipped?: number
   size?: number | undefined
   next?: string | null | undefined
 }
@@ -21,6 +22,8 @@ export interface LinkedPage<T> {
   first: boolean
   nextCursor: string | null
   size: number | null
+  /** Items on the page that could not be read. */
+  skipped: number
 }
 
 export async function linkedPage<T>(
@@ -45,5 +48,6 @@ export async function linkedPage<T>(
     first: cursor === null,
     nextCursor: next === null ? null : encodeCursor({ n: next }),
     size: data.size ?? null,
+    skipped: data.skipped ?? 0,
   }
 }

@@ -2,6 +2,7 @@
  * Branches and tags (`/refs/branches`, `/refs/tags`). Branches come by name with the main branch
  * (the repository's `mainbranch`) first, as the contract asks; tags newest first.
  */
+import { skippedPart } from '../parse-items.ts'
 import { isProviderError } from '../errors.ts'
 import type { Branch, BranchQuery, Page, PageRequest, RepoRef, Tag } from '../types.ts'
 import { nameQuery, pageLength, repositoryPath } from './client.ts'
@@ -63,7 +64,12 @@ export async function listBranches(
       (await fetchBranch(context, repo, main, signal))
     if (head) items.unshift(toBranch(head, true))
   }
-  return { items, nextCursor: result.nextCursor, totalCount: result.size }
+  return {
+    items,
+    nextCursor: result.nextCursor,
+    totalCount: result.size,
+    ...skippedPart(result.skipped),
+  }
 }
 
 export async function listTags(
@@ -87,5 +93,6 @@ export async function listTags(
     })),
     nextCursor: result.nextCursor,
     totalCount: result.size,
+    ...skippedPart(result.skipped),
   }
 }

@@ -3,6 +3,7 @@
  * `/repositories` answers 410 since CHANGE-2770). Without an owner filter the workspaces are walked
  * in order: the cursor holds the workspace's index and that workspace's `next` link.
  */
+import { skippedPart } from '../parse-items.ts'
 import { z } from 'zod'
 import type { Page, Repository, RepositoryQuery } from '../types.ts'
 import { nameQuery, nextPath, pageLength } from './client.ts'
@@ -85,11 +86,12 @@ export async function listRepositories(
         : position.w + 1 < slugs.length
           ? { w: position.w + 1, n: null }
           : null
-    if (data.values.length > 0 || following === null) {
+    if (data.values.length + data.skipped > 0 || following === null) {
       return {
         items: data.values.map(toRepository),
         nextCursor: following && encodeCursor(following),
         totalCount: single ? (data.size ?? null) : null,
+        ...skippedPart(data.skipped),
       }
     }
     position = following

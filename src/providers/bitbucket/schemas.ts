@@ -7,6 +7,7 @@
  * https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commits/
  */
 import { z } from 'zod'
+import { parseItems } from '../parse-items.ts'
 
 const Link = z.object({ href: z.string() })
 
@@ -26,14 +27,22 @@ export const BitbucketUser = z.object({
 })
 export type BitbucketUser = z.infer<typeof BitbucketUser>
 
-/** The paginated envelope: follow `next` verbatim when it is present. */
+/**
+ * The paginated envelope: follow `next` verbatim when it is present. Items are read one by one:
+ * `values` holds those that could be read, `skipped` counts the others (parse-items.ts).
+ */
 export function page<T extends z.ZodType>(value: T) {
-  return z.object({
-    values: z.array(value),
-    pagelen: z.number().optional(),
-    size: z.number().optional(),
-    next: z.string().nullish(),
-  })
+  return z
+    .object({
+      values: z.array(z.unknown()),
+      pagelen: z.number().optional(),
+      size: z.number().optional(),
+      next: z.string().nullish(),
+    })
+    .transform(({ values, ...rest }) => {
+      const { items, skipped } = parseItems(value, values)
+      return { ...rest, values: items, skipped }
+    })
 }
 
 /** `GET /user/emails` */

@@ -2,6 +2,7 @@
  * Commits on a ref, newest first.
  * https://docs.github.com/en/rest/commits/commits#list-commits
  */
+import { skippedPart } from '../parse-items.ts'
 import type { Commit, CommitQuery, Page, RepoRef } from '../types.ts'
 import { repoPath, toCommit } from './mappers.ts'
 import { nextCursor, positionOf } from './paging.ts'
@@ -31,5 +32,10 @@ export async function listGitHubCommits(
     commitsResource,
     query.signal,
   )
-  return { items: value.map(toCommit), nextCursor: nextCursor(link, position), totalCount: null }
+  return {
+    items: value.items.map(toCommit),
+    nextCursor: nextCursor(link, position),
+    totalCount: null,
+    ...skippedPart(value.skipped),
+  }
 }

@@ -13,14 +13,14 @@ import type {
   WebhookDelivery,
 } from '../types.ts'
 import type {
-  GitHubBranches,
-  GitHubCommits,
+  GitHubBranch,
+  GitHubCommit,
   GitHubHook,
-  GitHubHookDeliveries,
-  GitHubOrgs,
-  GitHubReleases,
+  GitHubHookDelivery,
+  GitHubOrg,
+  GitHubRelease,
   GitHubRepository,
-  GitHubTags,
+  GitHubTag,
 } from './schemas.ts'
 import { ProviderError } from '../errors.ts'
 
@@ -33,7 +33,8 @@ export function toRepository(repo: GitHubRepository): Repository {
     id: repo.full_name,
     fullName: repo.full_name,
     name: repo.name,
-    owner: repo.owner.login,
+    // Search items may come without an owner (`nullable-simple-user`); full_name still names it.
+    owner: repo.owner?.login ?? repo.full_name.split('/')[0] ?? repo.full_name,
     description: repo.description ?? null,
     private: repo.private,
     archived: repo.archived ?? false,
@@ -55,7 +56,7 @@ export function repoPath(repo: RepoRef): { owner: string; repo: string } {
   return { owner: match[1], repo: match[2] }
 }
 
-export function toOrganizationOwner(org: GitHubOrgs[number]): Owner {
+export function toOrganizationOwner(org: GitHubOrg): Owner {
   return {
     id: String(org.id),
     name: org.login,
@@ -66,7 +67,7 @@ export function toOrganizationOwner(org: GitHubOrgs[number]): Owner {
   }
 }
 
-export function toBranch(branch: GitHubBranches[number], defaultBranch: string | null): Branch {
+export function toBranch(branch: GitHubBranch, defaultBranch: string | null): Branch {
   return {
     name: branch.name,
     commitSha: branch.commit.sha,
@@ -75,7 +76,7 @@ export function toBranch(branch: GitHubBranches[number], defaultBranch: string |
   }
 }
 
-export function toCommit(item: GitHubCommits[number]): Commit {
+export function toCommit(item: GitHubCommit): Commit {
   const { author, committer } = item.commit
   const authorDate = author?.date ?? committer?.date ?? ''
   return {
@@ -99,11 +100,11 @@ export function toCommit(item: GitHubCommits[number]): Commit {
 }
 
 /** GitHub's tag list has no dates or messages (those live on annotated tag objects). */
-export function toTag(tag: GitHubTags[number]): Tag {
+export function toTag(tag: GitHubTag): Tag {
   return { name: tag.name, commitSha: tag.commit.sha, message: null, date: null }
 }
 
-export function toRelease(release: GitHubReleases[number]): Release {
+export function toRelease(release: GitHubRelease): Release {
   return {
     id: String(release.id),
     tagName: release.tag_name,
@@ -127,7 +128,7 @@ export function toWebhook(hook: GitHubHook): Webhook {
   }
 }
 
-export function toWebhookDelivery(delivery: GitHubHookDeliveries[number]): WebhookDelivery {
+export function toWebhookDelivery(delivery: GitHubHookDelivery): WebhookDelivery {
   // GitHub records a delivery that got no HTTP answer with status_code 0.
   const statusCode = delivery.status_code ? delivery.status_code : null
   return {

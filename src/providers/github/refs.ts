@@ -4,6 +4,7 @@
  * https://docs.github.com/en/rest/repos/repos#list-repository-tags
  * https://docs.github.com/en/rest/releases/releases#list-releases
  */
+import { skippedPart } from '../parse-items.ts'
 import type { Branch, BranchQuery, Page, PageRequest, Release, RepoRef, Tag } from '../types.ts'
 import { repoPath, toBranch, toRelease, toTag } from './mappers.ts'
 import { collectPages, nextCursor, pageLocally, positionOf } from './paging.ts'
@@ -42,18 +43,19 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
   async function listBranches(repo: RepoRef, query: BranchQuery): Promise<Page<Branch>> {
     const { signal } = query
     const path = repoPath(repo)
+    let skipped = 0
     const [info, { items, complete }] = await Promise.all([
       repositories.readRepository(repo, signal),
-      collectPages(
-        (position) =>
-          session.getPage(
-            'GET /repos/{owner}/{repo}/branches',
-            { ...path, per_page: position.perPage, page: position.page },
-            branchesResource,
-            signal,
-          ),
-        MAX_BRANCH_PAGES,
-      ),
+      collectPages(async (position) => {
+        const { value, link } = await session.getPage(
+          'GET /repos/{owner}/{repo}/branches',
+          { ...path, per_page: position.perPage, page: position.page },
+          branchesResource,
+          signal,
+        )
+        skipped += value.skipped
+        return { value: value.items, link }
+      }, MAX_BRANCH_PAGES),
     ])
     const defaultBranch = info.default_branch ?? null
     const branches = items.map((branch) => toBranch(branch, defaultBranch))
@@ -65,7 +67,9 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
     const matching = needle
       ? ordered.filter((branch) => branch.name.toLowerCase().includes(needle))
       : ordered
-    return pageLocally(matching, query.cursor, query.pageSize, complete)
+    // Branches that could not be read are counted on the first page only: it is the whole list's.
+    const page = pageLocally(matching, query.cursor, query.pageSize, complete)
+    return query.cursor ? page : { ...page, ...skippedPart(skipped) }
   }
 
   async function listTags(repo: RepoRef, query: PageRequest): Promise<Page<Tag>> {
@@ -76,7 +80,12 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
       tagsResource,
       query.signal,
     )
-    return { items: value.map(toTag), nextCursor: nextCursor(link, position), totalCount: null }
+    return {
+      items: value.items.map(toTag),
+      nextCursor: nextCursor(link, position),
+      totalCount: null,
+      ...skippedPart(value.skipped),
+    }
   }
 
   /** GitHub lists releases newest first (by creation), drafts included for writers. */
@@ -89,9 +98,10 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
       query.signal,
     )
     return {
-      items: value.map(toRelease),
+      items: value.items.map(toRelease),
       nextCursor: nextCursor(link, position),
       totalCount: null,
+      ...skippedPart(value.skipped),
     }
   }
 

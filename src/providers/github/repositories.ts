@@ -5,6 +5,7 @@
  * https://docs.github.com/en/rest/search/search#search-repositories
  * https://docs.github.com/en/rest/orgs/orgs#list-organizations-for-the-authenticated-user
  */
+import { skippedPart } from '../parse-items.ts'
 import { isProviderError } from '../errors.ts'
 import type { Owner, Page, RepoRef, Repository, RepositoryQuery } from '../types.ts'
 import { toOrganizationOwner, toRepository, repoPath } from './mappers.ts'
@@ -13,13 +14,14 @@ import { parseGitHubUser } from './parse.ts'
 import {
   GitHubOrgs,
   GitHubRepositories,
+  type GitHubOrg,
   GitHubRepository,
   GitHubSearchResult,
   parserFor,
 } from './schemas.ts'
 import type { GitHubSession, Params, Resource } from './session.ts'
 
-const repositoriesResource: Resource<GitHubRepository[]> = {
+const repositoriesResource: Resource<GitHubRepositories> = {
   name: 'repositories',
   parse: parserFor(GitHubRepositories, 'a repository list'),
 }
@@ -77,16 +79,18 @@ export function createRepositoryApi(session: GitHubSession): RepositoryApi {
    * (a fine-grained token without the organization permission) still lists the user's own
    * repositories, so a 403 here means "no organizations" rather than a failure.
    */
-  async function readOrganizations(signal?: AbortSignal): Promise<GitHubOrgs> {
+  async function readOrganizations(signal?: AbortSignal): Promise<GitHubOrg[]> {
     try {
-      const { items } = await collectPages((position) =>
-        session.getPage(
+      const { items } = await collectPages(async (position) => {
+        const { value, link } = await session.getPage(
           'GET /user/orgs',
           { per_page: position.perPage, page: position.page },
           orgsResource,
           signal,
-        ),
-      )
+        )
+        // An organization that cannot be read is not offered as an owner; the others are.
+        return { value: value.items, link }
+      })
       return items
     } catch (error) {
       if (isProviderError(error) && error.kind === 'forbidden') return []
@@ -117,9 +121,10 @@ export function createRepositoryApi(session: GitHubSession): RepositoryApi {
       signal,
     )
     return {
-      items: value.map(toRepository),
+      items: value.items.map(toRepository),
       nextCursor: nextCursor(link, position),
       totalCount: null,
+      ...skippedPart(value.skipped),
     }
   }
 
@@ -181,9 +186,10 @@ export function createRepositoryApi(session: GitHubSession): RepositoryApi {
       signal,
     )
     return {
-      items: value.items.map(toRepository),
+      items: value.items.items.map(toRepository),
       nextCursor: nextCursor(link, position),
       totalCount: value.total_count,
+      ...skippedPart(value.items.skipped),
     }
   }
 

@@ -4,6 +4,7 @@
  * https://docs.github.com/en/rest/repos/webhooks#list-deliveries-for-a-repository-webhook
  * https://docs.github.com/en/webhooks/webhook-events-and-payloads#release and #create
  */
+import { skippedPart } from '../parse-items.ts'
 import { ProviderError, isProviderError } from '../errors.ts'
 import type {
   Page,
@@ -109,14 +110,16 @@ export function createWebhookApi(session: GitHubSession, repositories: Repositor
   async function listWebhooks(repo: RepoRef, signal?: AbortSignal): Promise<Webhook[]> {
     const path = repoPath(repo)
     try {
-      const { items } = await collectPages((position) =>
-        session.getPage(
+      const { items } = await collectPages(async (position) => {
+        const { value, link } = await session.getPage(
           'GET /repos/{owner}/{repo}/hooks',
           { ...path, per_page: position.perPage, page: position.page },
           hooksResource,
           signal,
-        ),
-      )
+        )
+        // A hook that cannot be read is left out; the others are still listed.
+        return { value: value.items, link }
+      })
       return items.map(toWebhook)
     } catch (error) {
       throw await explainNotFound(error, repo, 'list', signal)
@@ -195,9 +198,10 @@ export function createWebhookApi(session: GitHubSession, repositories: Repositor
         signal,
       )
       return {
-        items: value.map(toWebhookDelivery),
+        items: value.items.map(toWebhookDelivery),
         nextCursor: deliveryCursor(link),
         totalCount: null,
+        ...skippedPart(value.skipped),
       }
     } catch (error) {
       throw await explainNotFound(error, repo, 'deliveries', signal)

@@ -210,12 +210,32 @@ describe('GitLab repositories', () => {
   })
 
   it('reports a payload that is not a project list as invalid-response', async () => {
-    server.use(
-      http.get('https://gitlab.com/api/v4/projects', () => HttpResponse.json([{ id: 'x' }])),
-    )
+    server.use(http.get('https://gitlab.com/api/v4/projects', () => HttpResponse.json({ id: 'x' })))
     const error = await providerFailure(gitlab().listRepositories({}))
     expect(error.kind).toBe('invalid-response')
-    expect(error.message).toMatch(/\(0\.id/)
+    expect(error.message).toMatch(/\(root\)/)
+  })
+
+  it('skips and counts a project it cannot read, and shows the rest', async () => {
+    const project = {
+      id: 7,
+      name: 'only',
+      path: 'only',
+      path_with_namespace: 'gitlab-demo/only',
+      web_url: 'https://gitlab.com/gitlab-demo/only',
+      visibility: 'private',
+      namespace: { full_path: 'gitlab-demo' },
+    }
+    server.use(
+      http.get('https://gitlab.com/api/v4/projects', () =>
+        HttpResponse.json([{ id: 'x' }, project, { ...project, id: 8, namespace: null }], {
+          headers: { 'x-next-page': '' },
+        }),
+      ),
+    )
+    const page = await gitlab().listRepositories({})
+    expect(page.items.map((repo) => repo.fullName)).toEqual(['gitlab-demo/only'])
+    expect(page.skipped).toBe(2)
   })
 })
 

@@ -4,6 +4,7 @@
  * the first one, it is fetched on its own and put in front, and left out of the later pages.
  */
 import { z } from 'zod'
+import { itemsOf } from '../parse-items.ts'
 import type { Branch, BranchQuery, Page, RepoRef } from '../types.ts'
 import { gitlabJson, projectPath, segment, type GitLabApi } from './client.ts'
 import { pageQuery, toPage } from './pagination.ts'
@@ -19,10 +20,10 @@ export async function listBranches(
   const { data, headers } = await gitlabJson(
     api,
     `${projectPath(repo)}/repository/branches`,
-    z.array(GitLabBranch),
+    itemsOf(GitLabBranch),
     { query: { search, ...pageQuery(query) }, signal },
   )
-  const page = toPage(data.map(toBranch), headers)
+  const page = toPage(data.items.map(toBranch), headers, { skipped: data.skipped })
   const first = !query.cursor
   if (!first) {
     // Without a search the first page already carried the default branch.

@@ -3,7 +3,7 @@
  * to a commit (gitlab-org/gitlab#24474): login and avatar stay null, and the UI falls back to the
  * connection's own emails and then the email. This endpoint never sends `x-total`.
  */
-import { z } from 'zod'
+import { itemsOf } from '../parse-items.ts'
 import type { Commit, CommitQuery, Page, RepoRef } from '../types.ts'
 import { gitlabJson, projectPath, type GitLabApi } from './client.ts'
 import { pageQuery, toPage } from './pagination.ts'
@@ -17,10 +17,10 @@ export async function listCommits(
   const { data, headers } = await gitlabJson(
     api,
     `${projectPath(repo)}/repository/commits`,
-    z.array(GitLabCommit),
+    itemsOf(GitLabCommit),
     { query: { ref_name: query.ref, ...pageQuery(query) }, signal: query.signal },
   )
-  return toPage(data.map(toCommit), headers, { withTotal: false })
+  return toPage(data.items.map(toCommit), headers, { withTotal: false, skipped: data.skipped })
 }
 
 function toCommit(commit: GitLabCommit): Commit {

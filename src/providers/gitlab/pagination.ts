@@ -3,6 +3,7 @@
  * `per_page` (at most 100) in, `Link` and `x-next-page`, `x-total`… out. The cursor we hand out is
  * the next page number as a string; callers treat it as opaque.
  */
+import { skippedPart } from '../parse-items.ts'
 import { ProviderError } from '../errors.ts'
 import type { Page, PageRequest } from '../types.ts'
 
@@ -65,17 +66,19 @@ export function totalCount(headers: Headers): number | null {
 
 /**
  * One page of a list. An empty page is always the last, whatever the headers say: GitLab has been
- * seen sending `x-next-page` past the end (gitlab-org/gitlab#471566).
+ * seen sending `x-next-page` past the end (gitlab-org/gitlab#471566). A page whose items were all
+ * unreadable (`skipped`) was not empty.
  */
 export function toPage<T>(
   items: T[],
   headers: Headers,
-  { withTotal = true }: { withTotal?: boolean } = {},
+  { withTotal = true, skipped = 0 }: { withTotal?: boolean; skipped?: number } = {},
 ): Page<T> {
-  const next = items.length === 0 ? null : nextPage(headers)
+  const next = items.length + skipped === 0 ? null : nextPage(headers)
   return {
     items,
     nextCursor: next === null ? null : String(next),
     totalCount: withTotal ? totalCount(headers) : null,
+    ...skippedPart(skipped),
   }
 }

@@ -2,7 +2,7 @@
  * Tags (https://docs.gitlab.com/api/tags/) and releases (https://docs.gitlab.com/api/releases/),
  * newest first.
  */
-import { z } from 'zod'
+import { itemsOf } from '../parse-items.ts'
 import type { Page, PageRequest, Release, RepoRef, Tag } from '../types.ts'
 import { gitlabJson, projectPath, type GitLabApi } from './client.ts'
 import { pageQuery, toPage } from './pagination.ts'
@@ -16,11 +16,11 @@ export async function listTags(
   const { data, headers } = await gitlabJson(
     api,
     `${projectPath(repo)}/repository/tags`,
-    z.array(GitLabTag),
+    itemsOf(GitLabTag),
     { query: { order_by: 'updated', sort: 'desc', ...pageQuery(query) }, signal: query.signal },
   )
   return toPage(
-    data.map((tag) => ({
+    data.items.map((tag) => ({
       name: tag.name,
       commitSha: tag.commit.id,
       message: tag.message || null,
@@ -28,6 +28,7 @@ export async function listTags(
       date: tag.created_at || tag.commit.committed_date || tag.commit.created_at || null,
     })),
     headers,
+    { skipped: data.skipped },
   )
 }
 
@@ -44,14 +45,14 @@ export async function listReleases(
   const { data, headers } = await gitlabJson(
     api,
     `${projectPath(repo)}/releases`,
-    z.array(GitLabRelease),
+    itemsOf(GitLabRelease),
     {
       query: { order_by: 'released_at', sort: 'desc', ...pageQuery(query) },
       signal: query.signal,
     },
   )
   return toPage(
-    data.map((release) => ({
+    data.items.map((release) => ({
       id: release.tag_name,
       tagName: release.tag_name,
       name: release.name || null,
@@ -63,5 +64,6 @@ export async function listReleases(
       authorLogin: release.author?.username ?? null,
     })),
     headers,
+    { skipped: data.skipped },
   )
 }

@@ -3,7 +3,6 @@
  * https://docs.gitlab.com/api/projects/#list-all-projects
  * https://docs.gitlab.com/api/groups/#list-groups
  */
-import { z } from 'zod'
 import type { Owner, Page, Repository, RepositoryQuery } from '../types.ts'
 import type { AccountCache } from './account.ts'
 import {
@@ -14,6 +13,7 @@ import {
   type QueryValue,
 } from './client.ts'
 import { MAX_PER_PAGE, nextPage, pageQuery, toPage } from './pagination.ts'
+import { itemsOf, type ParsedItems } from '../parse-items.ts'
 import { GitLabGroup, GitLabProject } from './schemas.ts'
 
 /** Guest (10) or more: every group the user is a member of. */
@@ -42,14 +42,15 @@ async function listGroups(api: GitLabApi, signal?: AbortSignal): Promise<Owner[]
   const owners: Owner[] = []
   let page: number | null = 1
   for (let count = 0; page !== null && count < MAX_GROUP_PAGES; count++) {
-    const response: GitLabResponse<GitLabGroup[]> = await gitlabJson(
+    const response: GitLabResponse<ParsedItems<GitLabGroup>> = await gitlabJson(
       api,
       '/groups',
-      z.array(GitLabGroup),
+      itemsOf(GitLabGroup),
       { query: { min_access_level: MIN_ACCESS_LEVEL, per_page: MAX_PER_PAGE, page }, signal },
     )
     const { data, headers } = response
-    for (const group of data) {
+    // A group that cannot be read is not offered as an owner; the others are.
+    for (const group of data.items) {
       owners.push({
         id: String(group.id),
         name: group.full_path,
@@ -58,7 +59,7 @@ async function listGroups(api: GitLabApi, signal?: AbortSignal): Promise<Owner[]
         avatarUrl: group.avatar_url || null,
       })
     }
-    page = data.length === 0 ? null : nextPage(headers)
+    page = data.items.length + data.skipped === 0 ? null : nextPage(headers)
   }
   return owners
 }
@@ -101,11 +102,11 @@ export async function listRepositories(
       params = { include_subgroups: false, with_shared: false, ...common }
     }
   }
-  const { data, headers } = await gitlabJson(api, path, z.array(GitLabProject), {
+  const { data, headers } = await gitlabJson(api, path, itemsOf(GitLabProject), {
     query: params,
     signal,
   })
-  return toPage(data.map(toRepository), headers)
+  return toPage(data.items.map(toRepository), headers, { skipped: data.skipped })
 }
 
 function toRepository(project: GitLabProject): Repository {

@@ -133,10 +133,7 @@ export const GitLabHookEvent = z.object({
   request_data: z.unknown(),
   response_status: z.union([z.string(), z.number()]).nullish(),
   execution_duration: z.number().nullish(),
-  /** When it was sent: every event has one, so an unreadable time fails the whole answer. */
-  created_at: z
-    .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)))
-    .transform((value) => new Date(value).toISOString()),
+  /** When it was sent. The docs' own example response has none, so it may be missing. */
+  created_at: time,
 })
 export type GitLabHookEvent = z.infer<typeof GitLabHookEvent>

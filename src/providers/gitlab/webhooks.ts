@@ -4,7 +4,6 @@
  * in `token`, which GitLab sends back to the receiver as `X-Gitlab-Token` and never shows again.
  * Managing hooks needs the Maintainer role and a token with the `api` scope.
  */
-import { z } from 'zod'
 import { ProviderError, isProviderError } from '../errors.ts'
 import type {
   Page,
@@ -23,6 +22,7 @@ import {
   type GitLabResponse,
 } from './client.ts'
 import { MAX_PER_PAGE, nextPage, pageQuery, toPage } from './pagination.ts'
+import { itemsOf, type ParsedItems } from '../parse-items.ts'
 import { GitLabHook, GitLabHookEvent } from './schemas.ts'
 
 export const HOOKS_FORBIDDEN_DETAIL =
@@ -38,15 +38,15 @@ export async function listWebhooks(
   // Projects rarely have more than a few hooks; follow the pages anyway, up to a sane bound.
   let page: number | null = 1
   for (let count = 0; page !== null && count < 10; count++) {
-    const response: GitLabResponse<GitLabHook[]> = await explainForbidden(
-      gitlabJson(api, `${projectPath(repo)}/hooks`, z.array(GitLabHook), {
+    const response: GitLabResponse<ParsedItems<GitLabHook>> = await explainForbidden(
+      gitlabJson(api, `${projectPath(repo)}/hooks`, itemsOf(GitLabHook), {
         query: { per_page: MAX_PER_PAGE, page },
         signal,
       }),
     )
     const { data, headers } = response
-    hooks.push(...data.map(toWebhook))
-    page = data.length === 0 ? null : nextPage(headers)
+    hooks.push(...data.items.map(toWebhook))
+    page = data.items.length + data.skipped === 0 ? null : nextPage(headers)
   }
   return hooks
 }
@@ -105,12 +105,12 @@ export async function listWebhookDeliveries(
   const path = `${projectPath(repo)}/hooks/${segment(webhookId)}/events`
   try {
     const { data, headers } = await explainForbidden(
-      gitlabJson(api, path, z.array(GitLabHookEvent), {
+      gitlabJson(api, path, itemsOf(GitLabHookEvent), {
         query: pageQuery(query),
         signal: query.signal,
       }),
     )
-    return toPage(data.map(toWebhookDelivery), headers)
+    return toPage(data.items.map(toWebhookDelivery), headers, { skipped: data.skipped })
   } catch (error) {
     if (!isProviderError(error) || error.kind !== 'not-found') throw error
     throw new ProviderError('not-found', error.message, {

@@ -22,6 +22,8 @@ export function useCommits(connectionId: string, repo: RepoRef, ref: string) {
     useInfiniteQuery(commitListQuery(connectionId, repo, ref))
   return {
     commits: data?.pages.flatMap((page) => page.items) ?? [],
+    /** Commits the provider sent that could not be read, over the pages loaded. */
+    skipped: data?.pages.reduce((sum, page) => sum + (page.skipped ?? 0), 0) ?? 0,
     error,
     isPending,
     hasNextPage,

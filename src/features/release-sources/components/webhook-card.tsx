@@ -166,12 +166,16 @@ function DeliveryList({ deliveries }: { deliveries: readonly WebhookDelivery[] }
           </Badge>
           <Code>{delivery.action ? `${delivery.event}.${delivery.action}` : delivery.event}</Code>
           <Text size="xs" c="dimmed">
-            <time
-              dateTime={delivery.deliveredAt}
-              title={new Date(delivery.deliveredAt).toLocaleString()}
-            >
-              {formatRelative(delivery.deliveredAt)}
-            </time>
+            {delivery.deliveredAt === null ? (
+              'time not given'
+            ) : (
+              <time
+                dateTime={delivery.deliveredAt}
+                title={new Date(delivery.deliveredAt).toLocaleString()}
+              >
+                {formatRelative(delivery.deliveredAt)}
+              </time>
+            )}
             {delivery.durationSeconds !== null
               ? ` · ${Math.round(delivery.durationSeconds * 1000)} ms`
               : ''}

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { skippedOf } from '../components/skipped-notice.tsx'
 import type { RepositoryFilter } from '../filter.ts'
 import { ownerListQuery, repositoryListQuery } from '../queries.ts'
 
@@ -10,6 +11,8 @@ export function useRepositories(connectionId: string, filter: RepositoryFilter) 
   return {
     repositories: pages.flatMap((page) => page.items),
     total: pages[0]?.totalCount ?? null,
+    /** Repositories the provider sent that could not be read, over the pages loaded. */
+    skipped: skippedOf(pages),
     error,
     isPending,
     hasNextPage,
