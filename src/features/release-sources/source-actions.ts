@@ -11,6 +11,7 @@ import { connectionStore } from '@/lib/connection-store.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import { safeLinkUrl } from '@/lib/safe-url.ts'
+import { collectAll } from '@/providers/collect-all.ts'
 import { isProviderError } from '@/providers/errors.ts'
 import type { GitProvider, RepoRef } from '@/providers/types.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
@@ -191,24 +192,21 @@ export async function triggerBuild(
 ): Promise<BuildRecord> {
   if (source.connectionId === null) throw new Error('Attach the source to a connection first.')
   const { record, provider } = await connectionAndProvider(source.connectionId)
-  const commit = await latestCommit(provider, source)
+  const found = await latestCommit(provider, source)
+  const commit = 'sha' in found ? found : null
   const triggeredBy = record.username ?? record.account?.login ?? 'you'
   // A branch that is gone is said plainly; building "whatever is there" would be a guess.
   const result: BuildRecord['result'] =
-    commit === null
-      ? {
-          state: 'failed',
-          status: null,
-          message: `The branch “${source.branch}” is no longer in ${source.repository.fullName}: edit the source to pick another. Nothing was sent.`,
-        }
-      : await requestBuild(endpoints.buildTriggerUrl, {
+    'sha' in found
+      ? await requestBuild(endpoints.buildTriggerUrl, {
           source: { id: source.id, name: source.name },
           repository: refOf(source),
           branch: source.branch,
-          commit,
+          commit: found,
           trigger: 'manual',
           triggeredBy,
         })
+      : { state: 'failed', status: null, message: missingBranchMessage(source, found) }
   const build: BuildRecord = {
     schemaVersion: 1,
     id: crypto.randomUUID(),
@@ -224,14 +222,32 @@ export async function triggerBuild(
   return build
 }
 
+/** Why there is no commit to build: the branch is gone, or it was not among the branches read. */
+type NoCommit = { gone: true } | { unread: number }
+
+function missingBranchMessage(source: ReleaseSourceRecord, why: NoCommit): string {
+  const where = source.repository.fullName
+  if ('unread' in why) {
+    return `More than ${why.unread.toLocaleString('en')} branches of ${where} match “${source.branch}”, and “${source.branch}” was not among those read: rename the branch or edit the source to pick another. Nothing was sent.`
+  }
+  return `The branch “${source.branch}” is no longer in ${where}: edit the source to pick another. Nothing was sent.`
+}
+
+/**
+ * The branch's head, found by its exact name among every branch the provider's search returns
+ * (which narrows the list server-side where the provider can, and always contains the name
+ * itself): never only the first page, where `next` among 120 `feature/next-…` is not.
+ */
 async function latestCommit(
   provider: GitProvider,
   source: ReleaseSourceRecord,
-): Promise<BuildRecord['commit']> {
+): Promise<NonNullable<BuildRecord['commit']> | NoCommit> {
   const repo = refOf(source)
-  const branches = await provider.listBranches(repo, { search: source.branch, pageSize: 100 })
+  const branches = await collectAll((page) =>
+    provider.listBranches(repo, { ...page, search: source.branch }),
+  )
   const branch = branches.items.find((item) => item.name === source.branch)
-  if (!branch) return null
+  if (!branch) return branches.complete ? { gone: true } : { unread: branches.limit }
   if (!provider.capabilities.commits) {
     return { sha: branch.commitSha, message: null, author: null }
   }

@@ -4,9 +4,11 @@
  * https://docs.github.com/en/rest/repos/repos#list-repository-tags
  * https://docs.github.com/en/rest/releases/releases#list-releases
  */
+import { LIST_LIMIT } from '../collect-all.ts'
+import { ProviderError } from '../errors.ts'
 import type { Branch, BranchQuery, Page, PageRequest, Release, RepoRef, Tag } from '../types.ts'
 import { repoPath, toBranch, toRelease, toTag } from './mappers.ts'
-import { collectPages, nextCursor, pageLocally, positionOf } from './paging.ts'
+import { collectPages, MAX_PAGE_SIZE, nextCursor, pageLocally, positionOf } from './paging.ts'
 import type { RepositoryApi } from './repositories.ts'
 import { GitHubBranches, GitHubReleases, GitHubTags, parserFor } from './schemas.ts'
 import type { GitHubSession, Resource } from './session.ts'
@@ -24,8 +26,11 @@ const releasesResource: Resource<GitHubReleases> = {
   parse: parserFor(GitHubReleases, 'a release list'),
 }
 
-/** 10 pages of 100: repositories rarely have more than a few hundred branches. */
-const MAX_BRANCH_PAGES = 10
+/**
+ * As many branches as any whole list is read to (collect-all.ts): 100 pages of 100. A cap of 10
+ * pages once cut a 1,200-branch repository's list at 1,000 without a word.
+ */
+const MAX_BRANCH_PAGES = Math.ceil(LIST_LIMIT / MAX_PAGE_SIZE)
 
 export interface RefApi {
   listBranches(repo: RepoRef, query: BranchQuery): Promise<Page<Branch>>
@@ -65,7 +70,14 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
     const matching = needle
       ? ordered.filter((branch) => branch.name.toLowerCase().includes(needle))
       : ordered
-    return pageLocally(matching, query.cursor, query.pageSize, complete)
+    const page = pageLocally(matching, query.cursor, query.pageSize, complete)
+    if (complete || page.nextCursor !== null) return page
+    // Past the branches read there are more: a cursor that says so, never a last page that lies.
+    if (page.items.length > 0) return { ...page, nextCursor: String(matching.length) }
+    throw new ProviderError(
+      'unsupported',
+      `${repo.fullName} has more than ${LIST_LIMIT.toLocaleString('en')} branches, more than the app reads from GitHub at once: it offers the first ${LIST_LIMIT.toLocaleString('en')} by name.`,
+    )
   }
 
   async function listTags(repo: RepoRef, query: PageRequest): Promise<Page<Tag>> {
