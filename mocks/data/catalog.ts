@@ -5,6 +5,15 @@
  */
 
 import { HOSTILE_COMMIT_COUNT, hostileBranches, hostileCommit } from './hostile.ts'
+import {
+  MANY_REFS_COMMIT_COUNT,
+  MANY_REFS_DESCRIPTION,
+  MANY_REFS_REPOSITORY,
+  MANY_REFS_TAG_COUNT,
+  manyRefsBranches,
+  manyRefsHasRelease,
+  manyRefsTagName,
+} from './many-refs.ts'
 
 export type DemoProvider = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops'
 
@@ -28,6 +37,8 @@ export interface DemoRepository {
   language: string
   /** Served only by `hostile.` hosts (see hostile.ts): every value is an attack on the page. */
   hostile?: true
+  /** The repository with 124 branches and 5,000 tags (see many-refs.ts). */
+  manyRefs?: true
 }
 
 export interface DemoCommit {
@@ -135,6 +146,13 @@ const featured: Record<DemoProvider, { owner: string; name: string; description:
     { owner: 'Fabrikam', name: 'Fabrikam-Fiber', description: 'Service desk application.' },
   ],
 }
+/** Where each provider keeps its many-refs repository (many-refs.ts). */
+const manyRefsOwner: Record<DemoProvider, string> = {
+  github: 'acme-platform',
+  gitlab: 'platform',
+  bitbucket: 'tidewater-labs',
+  'azure-devops': 'Fabrikam',
+}
 
 const WORDS = [
   'api',
@@ -239,6 +257,19 @@ export function demoRepositories(provider: DemoProvider): DemoRepository[] {
     const next = random(hash(`${provider}/${entry.owner}/${entry.name}`))
     repos.push(makeRepository(++id, entry.owner, entry.name, entry.description, next, repos.length))
   }
+  {
+    const owner = manyRefsOwner[provider]
+    const next = random(hash(`${provider}/${owner}/${MANY_REFS_REPOSITORY}`))
+    const repo = makeRepository(
+      ++id,
+      owner,
+      MANY_REFS_REPOSITORY,
+      MANY_REFS_DESCRIPTION,
+      next,
+      repos.length,
+    )
+    repos.push({ ...repo, defaultBranch: 'main', manyRefs: true })
+  }
   for (const { owner, count } of plans[provider]) {
     const already = repos.filter((repo) => repo.owner === owner).length
     for (let index = already; index < count; index++) {
@@ -296,6 +327,7 @@ export function findDemoRepository(
 /** The default branch first, then the others by name. */
 export function demoBranches(repo: DemoRepository): string[] {
   if (repo.hostile) return hostileBranches
+  if (repo.manyRefs) return [repo.defaultBranch, ...manyRefsBranches()]
   const next = random(hash(`branches/${repo.id}`))
   const extra = Math.floor(next() * 12) + 2
   const names = new Set<string>(['develop'])
@@ -308,6 +340,7 @@ export function demoBranches(repo: DemoRepository): string[] {
 /** How many commits a branch has: long histories on default branches, shorter elsewhere. */
 export function demoCommitCount(repo: DemoRepository, branch: string): number {
   if (repo.hostile) return HOSTILE_COMMIT_COUNT
+  if (repo.manyRefs && branch === repo.defaultBranch) return MANY_REFS_COMMIT_COUNT
   const next = random(hash(`count/${repo.id}/${branch}`))
   return branch === repo.defaultBranch
     ? 150 + Math.floor(next() * 1_200)
@@ -389,15 +422,23 @@ export function demoCommits(
   return commits
 }
 
-/** Tags on the default branch every 30 commits, newest first. */
+const tagCache = new Map<string, DemoTag[]>()
+
+/**
+ * Tags on the default branch every 30 commits, newest first (the many-refs repository: one on each
+ * of its 5,000 newest commits but two). Computed once per repository: the list is pure.
+ */
 export function demoTags(provider: DemoProvider, repo: DemoRepository): DemoTag[] {
+  const key = `${provider}/${repo.id}`
+  const cached = tagCache.get(key)
+  if (cached) return cached
   const total = demoCommitCount(repo, repo.defaultBranch)
-  const count = Math.floor(total / 30)
+  const count = repo.manyRefs ? MANY_REFS_TAG_COUNT : Math.floor(total / 30)
   const tags: DemoTag[] = []
   for (let i = 0; i < count; i++) {
-    const commitIndex = i * 30 + 2
+    const commitIndex = repo.manyRefs ? i + 2 : i * 30 + 2
     const commit = demoCommitAt(provider, repo, repo.defaultBranch, commitIndex)
-    const version = `v1.${count - 1 - i}.0`
+    const version = repo.manyRefs ? manyRefsTagName(i) : `v1.${count - 1 - i}.0`
     tags.push({
       name: version,
       sha: commit.sha,
@@ -407,13 +448,14 @@ export function demoTags(provider: DemoProvider, repo: DemoRepository): DemoTag[
       commitIndex,
     })
   }
+  tagCache.set(key, tags)
   return tags
 }
 
 /** Releases for most tags, newest first; the newest may be a draft or a pre-release. */
 export function demoReleases(provider: DemoProvider, repo: DemoRepository): DemoRelease[] {
   return demoTags(provider, repo)
-    .filter((_, index) => index % 4 !== 3)
+    .filter((tag, index) => (repo.manyRefs ? manyRefsHasRelease(tag.name) : index % 4 !== 3))
     .map((tag, index) => {
       const draft = index === 0 && repo.id % 5 === 0
       return {

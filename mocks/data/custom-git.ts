@@ -1,3 +1,5 @@
+import { MANY_REFS_TAG_COUNT, manyRefsBranches, manyRefsTagName } from './many-refs.ts'
+
 /**
  * Demo refs for simulated smart-HTTP git remotes. Every repository URL serves the same refs, so
  * any `https://host/path.git` works in demo mode.
@@ -7,6 +9,8 @@
 export const CUSTOM_GIT_MISSING_MARKER = 'missing'
 /** Repository paths containing this need credentials (401 without them). */
 export const CUSTOM_GIT_PRIVATE_MARKER = 'private'
+/** Repository paths containing this serve many-refs.ts's 124 branches and 5,000 tags. */
+export const CUSTOM_GIT_MANY_REFS_MARKER = 'monorepo'
 
 export const customGitDefaultBranch = 'main'
 
@@ -30,6 +34,35 @@ export const customGitTags: { name: string; oid: string; peeled?: string }[] = [
     peeled: 'cf709adcbb11c8fc4360b6e5f4fcdbaf8636ed5f',
   },
 ]
+
+/** A 40-hex object id made from `text`, stable across runs (FNV-1a, repeated). */
+function oidOf(text: string): string {
+  let out = ''
+  for (let round = 0; out.length < 40; round++) {
+    let h = 0x811c9dc5
+    for (const char of `${round}:${text}`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193)
+    out += (h >>> 0).toString(16).padStart(8, '0')
+  }
+  return out.slice(0, 40)
+}
+
+/** The many-refs remote: every third tag annotated, like the catalog's. */
+export function customGitManyRefs(): typeof customGitRefs {
+  const branches = [customGitDefaultBranch, ...manyRefsBranches()].map((name) => ({
+    name,
+    oid: oidOf(`branch/${name}`),
+  }))
+  const tags = Array.from({ length: MANY_REFS_TAG_COUNT }, (_, index) => {
+    const name = manyRefsTagName(index)
+    const commit = oidOf(`commit/${name}`)
+    return index % 3 === 2
+      ? { name, oid: commit }
+      : { name, oid: oidOf(`tag/${name}`), peeled: commit }
+  })
+  return { branches, tags }
+}
+
+export const customGitRefs = { branches: customGitBranches, tags: customGitTags }
 
 /** What git-http-backend (git 2.47) advertises for upload-pack, HEAD's symref included. */
 export const customGitCapabilities = [

@@ -7,12 +7,13 @@
  */
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import {
+  CUSTOM_GIT_MANY_REFS_MARKER,
   CUSTOM_GIT_MISSING_MARKER,
   CUSTOM_GIT_PRIVATE_MARKER,
-  customGitBranches,
   customGitCapabilities,
   customGitDefaultBranch,
-  customGitTags,
+  customGitManyRefs,
+  customGitRefs,
 } from '../data/custom-git.ts'
 
 /** One pkt-line: 4 hex digits of length (including themselves), then the payload. */
@@ -24,14 +25,11 @@ export function pktLine(payload: string): string {
 const FLUSH = '0000'
 
 /** The ref advertisement: service line, flush, HEAD with capabilities, sorted refs, flush. */
-export function refAdvertisement(): string {
-  const head = customGitBranches.find((branch) => branch.name === customGitDefaultBranch)
+export function refAdvertisement({ branches, tags } = customGitRefs): string {
+  const head = branches.find((branch) => branch.name === customGitDefaultBranch)
   const refs: [string, string][] = [
-    ...customGitBranches.map((branch): [string, string] => [
-      `refs/heads/${branch.name}`,
-      branch.oid,
-    ]),
-    ...customGitTags.flatMap((tag): [string, string][] =>
+    ...branches.map((branch): [string, string] => [`refs/heads/${branch.name}`, branch.oid]),
+    ...tags.flatMap((tag): [string, string][] =>
       tag.peeled
         ? [
             [`refs/tags/${tag.name}`, tag.oid],
@@ -82,7 +80,10 @@ export const customGitHandlers: RequestHandler[] = [
     if (secret === null && repository.includes(CUSTOM_GIT_PRIVATE_MARKER)) {
       return text(401, 'Authentication required.', challenge)
     }
-    return new HttpResponse(refAdvertisement(), {
+    const refs = repository.includes(CUSTOM_GIT_MANY_REFS_MARKER)
+      ? customGitManyRefs()
+      : customGitRefs
+    return new HttpResponse(refAdvertisement(refs), {
       headers: {
         'Content-Type': 'application/x-git-upload-pack-advertisement',
         'Cache-Control': 'no-cache',

@@ -2,6 +2,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import {
   demoBranches,
+  locateDemoCommit,
   demoCommitAt,
   demoCommitCount,
   type DemoRepository,
@@ -14,7 +15,7 @@ import { projectOf } from './projects.ts'
 import { findRepository, webUrlOf } from './repositories.ts'
 import type { Site } from './site.ts'
 
-/** Where a commit list starts: a branch's tip, a tag's commit, or a commit of the default branch. */
+/** Where a commit list starts: a branch's tip, a tag's commit, or any commit of any branch. */
 function commitStart(repo: DemoRepository, version: string, type: string) {
   if (type === 'branch') {
     return demoBranches(repo).includes(version) ? { branch: version, from: 0 } : null
@@ -24,13 +25,9 @@ function commitStart(repo: DemoRepository, version: string, type: string) {
     return tag ? { branch: tag.branch, from: tag.commitIndex } : null
   }
   const sha = version.toLowerCase()
-  const total = demoCommitCount(repo, repo.defaultBranch)
-  for (let index = 0; index < total; index++) {
-    if (demoCommitAt('azure-devops', repo, repo.defaultBranch, index).sha === sha) {
-      return { branch: repo.defaultBranch, from: index }
-    }
-  }
-  return null
+  // Any commit of any branch, as on Azure DevOps (a branch head's sha is what Trigger Build asks).
+  const found = /^[0-9a-f]{40}$/.test(sha) ? locateDemoCommit(repo, sha) : null
+  return found ? { branch: found.branch, from: found.index } : null
 }
 
 function commitRef(site: Site, repo: DemoRepository, branch: string, index: number) {

@@ -2,6 +2,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import {
   demoBranches,
+  locateDemoCommit,
   demoCommitAt,
   demoCommitCount,
   type DemoCommit,
@@ -40,20 +41,16 @@ export function commit(repo: DemoRepository, entry: DemoCommit) {
 }
 
 /**
- * A branch lists from its tip, a tag from its commit, a sha from that commit down the default
+ * A branch lists from its tip, a tag from its commit, a sha from that commit down its
  * branch.
  */
 function commitStart(repo: DemoRepository, ref: string) {
   if (demoBranches(repo).includes(ref)) return { branch: ref, from: 0 }
   const tag = findRepositoryTag('bitbucket', repo, ref)
   if (tag) return { branch: tag.branch, from: tag.commitIndex }
-  const total = demoCommitCount(repo, repo.defaultBranch)
-  for (let index = 0; index < total; index++) {
-    if (demoCommitAt('bitbucket', repo, repo.defaultBranch, index).sha === ref) {
-      return { branch: repo.defaultBranch, from: index }
-    }
-  }
-  return null
+  // Any commit of any branch, as on Bitbucket (a branch head's sha is what Trigger Build asks).
+  const found = /^[0-9a-f]{40}$/.test(ref) ? locateDemoCommit(repo, ref) : null
+  return found ? { branch: found.branch, from: found.index } : null
 }
 
 /** Commits are paged without `size` (Bitbucket does not count history) and built on demand. */

@@ -40,8 +40,12 @@ export function nameFilter(request: Request): ((name: string) => boolean) | Resp
   return (name) => name.toLowerCase().includes(term)
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, which made
+// sorting 5,000 tags per page take seconds.
+const collator = new Intl.Collator('en', { numeric: true })
+
 function byName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true })
+  return collator.compare(a, b)
 }
 
 /** `sort=field` or `sort=-field`, over the fields the demo knows. */

@@ -29,9 +29,17 @@ function branch(repo: DemoRepository, name: string) {
   }
 }
 
-/** The date of the commit a tag points at: what `sort=-target.date` orders by. */
+const targetDates = new Map<string, string>()
+
+/** The date of the commit a tag points at: what `sort=-target.date` orders by. Pure: cached. */
 function targetDate(repo: DemoRepository, entry: DemoTag): string {
-  return demoCommitAt('bitbucket', repo, entry.branch, entry.commitIndex).date
+  const key = `${repo.id}/${entry.branch}/${entry.commitIndex}`
+  let date = targetDates.get(key)
+  if (date === undefined) {
+    date = demoCommitAt('bitbucket', repo, entry.branch, entry.commitIndex).date
+    targetDates.set(key, date)
+  }
+  return date
 }
 
 /** Lightweight tags carry no message, date or tagger; annotated ones all three. */
@@ -97,11 +105,11 @@ export const refHandlers: RequestHandler[] = [
       repositoryTags('bitbucket', repo).filter((entry) => filter(entry.name)),
       { name: (entry) => entry.name, 'target.date': (entry) => targetDate(repo, entry) },
     )
-    return HttpResponse.json(
-      paginate(
-        request,
-        tags.map((entry) => tag(repo, entry)),
-      ),
-    )
+    // Only the page's own tags are shaped: 5,000 payloads per page made the demo crawl.
+    const body = paginate(request, tags)
+    return HttpResponse.json({
+      ...body,
+      values: (body.values as DemoTag[]).map((entry) => tag(repo, entry)),
+    })
   }),
 ]

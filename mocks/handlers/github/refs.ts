@@ -43,9 +43,17 @@ export function resolveRef(repo: DemoRepository, ref: string | null) {
   return null
 }
 
+/**
+ * GitHub lists tags by name, byte-wise, in reverse (not by date or version: `v0.9.99` before
+ * `v0.49.0`), as users report (loopwerk/tag-changelog#12, google/go-github#3583); the REST docs
+ * name no order and offer no parameter for one.
+ */
 function tagPayloads(site: Site, repo: DemoRepository) {
   const url = `${site.api}/repos/${fullNameOf(repo)}`
-  return repositoryTags('github', repo).map((tag) => ({
+  const tags = [...repositoryTags('github', repo)].sort((a, b) =>
+    a.name < b.name ? 1 : a.name > b.name ? -1 : 0,
+  )
+  return tags.map((tag) => ({
     name: tag.name,
     zipball_url: `${url}/zipball/refs/tags/${tag.name}`,
     tarball_url: `${url}/tarball/refs/tags/${tag.name}`,
@@ -57,9 +65,9 @@ function tagPayloads(site: Site, repo: DemoRepository) {
 function releasePayloads(site: Site, repo: DemoRepository) {
   const url = `${site.api}/repos/${fullNameOf(repo)}`
   const html = `${site.web}/${fullNameOf(repo)}`
-  const tags = repositoryTags('github', repo)
+  const tagDates = new Map(repositoryTags('github', repo).map((tag) => [tag.name, tag.date]))
   return repositoryReleases('github', repo).map((release) => {
-    const created = tags.find((tag) => tag.name === release.tagName)?.date ?? release.publishedAt
+    const created = tagDates.get(release.tagName) ?? release.publishedAt
     const author = githubAccountForEmail(release.author.email)
     return {
       url: `${url}/releases/${release.id}`,

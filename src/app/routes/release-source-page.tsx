@@ -183,7 +183,11 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
           {releases.pending ? (
             <Loader size="sm" aria-label="Loading releases" />
           ) : (
-            <SourceReleaseList rows={releases.rows} pattern={source.tagPattern} />
+            <SourceReleaseList
+              rows={releases.rows}
+              pattern={source.tagPattern}
+              coverage={releases.coverage}
+            />
           )}
           {releases.from === 'record' &&
           !releases.pending &&

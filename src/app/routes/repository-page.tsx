@@ -169,7 +169,7 @@ function Tags({ record, repo }: { record: ConnectionRecord; repo: RepoRef }) {
     return (
       <ProviderErrorAlert title="The tags could not be listed" error={tags.error} record={record} />
     )
-  return <TagList tags={tags.data.items} />
+  return <TagList list={tags.data} />
 }
 
 function Releases({ record, repo }: { record: ConnectionRecord; repo: RepoRef }) {
@@ -184,5 +184,5 @@ function Releases({ record, repo }: { record: ConnectionRecord; repo: RepoRef })
       />
     )
   }
-  return <ReleaseList releases={releases.data.items} />
+  return <ReleaseList list={releases.data} />
 }

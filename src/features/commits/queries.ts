@@ -1,11 +1,14 @@
 /**
  * Queries for one repository of a connection: capabilities, branches, commits, tags, releases.
- * Keys sit under the connection's scope and name the repository by its id.
+ * Keys sit under the connection's scope and name the repository by its id. Branches, tags and
+ * releases are read whole (collect-all.ts), so a picker that searches locally and "newest" see
+ * every item; commits stay paged, as a person scrolls back through them.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { connectionKeys } from '@/lib/connection-queries.ts'
 import { providerForConnection } from '@/lib/connection-provider.ts'
 import { STALE } from '@/lib/stale-times.ts'
+import { collectAll } from '@/providers/collect-all.ts'
 import type { RepoRef } from '@/providers/types.ts'
 
 const COMMIT_PAGE = 50
@@ -26,12 +29,15 @@ export function capabilitiesQuery(connectionId: string) {
 export function branchListQuery(connectionId: string, repo: RepoRef, search: string) {
   return queryOptions({
     queryKey: [...repoKey(connectionId, repo), 'branches', { search }] as const,
-    queryFn: async ({ signal }) =>
-      (await providerForConnection(connectionId)).listBranches(repo, {
-        pageSize: 100,
-        signal,
-        ...(search ? { search } : {}),
-      }),
+    queryFn: async ({ signal }) => {
+      const provider = await providerForConnection(connectionId)
+      return collectAll(
+        (page) => provider.listBranches(repo, search ? { ...page, search } : page),
+        {
+          signal,
+        },
+      )
+    },
     staleTime: STALE.providerList,
   })
 }
@@ -55,8 +61,10 @@ export function commitListQuery(connectionId: string, repo: RepoRef, ref: string
 export function tagListQuery(connectionId: string, repo: RepoRef) {
   return queryOptions({
     queryKey: [...repoKey(connectionId, repo), 'tags'] as const,
-    queryFn: async ({ signal }) =>
-      (await providerForConnection(connectionId)).listTags(repo, { pageSize: 100, signal }),
+    queryFn: async ({ signal }) => {
+      const provider = await providerForConnection(connectionId)
+      return collectAll((page) => provider.listTags(repo, page), { signal })
+    },
     staleTime: STALE.providerList,
   })
 }
@@ -64,8 +72,10 @@ export function tagListQuery(connectionId: string, repo: RepoRef) {
 export function releaseListQuery(connectionId: string, repo: RepoRef) {
   return queryOptions({
     queryKey: [...repoKey(connectionId, repo), 'releases'] as const,
-    queryFn: async ({ signal }) =>
-      (await providerForConnection(connectionId)).listReleases(repo, { pageSize: 100, signal }),
+    queryFn: async ({ signal }) => {
+      const provider = await providerForConnection(connectionId)
+      return collectAll((page) => provider.listReleases(repo, page), { signal })
+    },
     staleTime: STALE.providerList,
   })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Release, Tag } from '@/providers/types.ts'
-import { matchingEntries, newestFirst } from './matching-releases.ts'
+import { matchingEntries, newestCandidates, newestFirst } from './matching-releases.ts'
 
 const release = (
   tagName: string,
@@ -72,6 +72,33 @@ describe('newestFirst', () => {
       'v1.10.0',
       'v1.9.0',
       'v0.9.0',
+    ])
+  })
+})
+
+describe('newestCandidates', () => {
+  it('keeps the highest undated versions beside the newest dated ones, out of the whole list', () => {
+    // GitHub's shape: releases carry dates, bare tags do not, and the list is in name order.
+    const tags = Array.from({ length: 300 }, (_, index) =>
+      tag(`v0.${Math.floor(index / 10)}.${index % 10}`),
+    )
+    const releases = tags
+      .filter((entry) => entry.name.endsWith('.0'))
+      .map((entry, index) =>
+        release(entry.name, new Date(Date.UTC(2020, 0, 1 + index)).toISOString()),
+      )
+    const candidates = newestCandidates(matchingEntries(releases, tags, null), 5)
+    expect(candidates.map((entry) => entry.tagName)).toEqual([
+      'v0.29.0',
+      'v0.28.0',
+      'v0.27.0',
+      'v0.26.0',
+      'v0.25.0',
+      'v0.29.9',
+      'v0.29.8',
+      'v0.29.7',
+      'v0.29.6',
+      'v0.29.5',
     ])
   })
 })

@@ -5,6 +5,7 @@
  */
 import type { Release, Tag } from '@/providers/types.ts'
 import { tagMatcher } from './tag-pattern.ts'
+import { compareVersions } from './version-order.ts'
 
 export interface ReleaseEntry {
   tagName: string
@@ -58,11 +59,9 @@ export function matchingEntries(
 
 /**
  * Newest first by the entry's own date, else its commit's (`commitDate`), as instants. Entries
- * with no date at all (a plain git remote's tags) come after the dated ones, highest version first:
- * ref order is alphabetical, which would put v0.9 above v1.1.
+ * with no date at all (a plain git remote's tags) come after the dated ones, highest version first
+ * (version-order.ts): ref order is alphabetical, which would put v0.9 above v1.1.
  */
-const versionOrder = new Intl.Collator('en', { numeric: true })
-
 export function newestFirst(
   entries: readonly ReleaseEntry[],
   commitDate: (entry: ReleaseEntry) => string | null,
@@ -78,7 +77,24 @@ export function newestFirst(
       if (a.time !== null && b.time !== null) return b.time - a.time || a.index - b.index
       if (a.time !== null) return -1
       if (b.time !== null) return 1
-      return versionOrder.compare(b.entry.tagName, a.entry.tagName) || a.index - b.index
+      return compareVersions(b.entry.tagName, a.entry.tagName) || a.index - b.index
     })
     .map(({ entry }) => entry)
+}
+
+const hasDate = (entry: ReleaseEntry) =>
+  entry.publishedAt !== null && Number.isFinite(Date.parse(entry.publishedAt))
+
+/**
+ * The entries that may be among the `limit` newest, out of every matching one: the newest dated
+ * entries, and the highest versions among the undated (whose commit dates are still to be looked
+ * up and may put them on top). At most twice `limit`, so that the lookups stay few however long
+ * the list is.
+ */
+export function newestCandidates(entries: readonly ReleaseEntry[], limit: number): ReleaseEntry[] {
+  const ordered = newestFirst(entries, () => null)
+  return [
+    ...ordered.filter(hasDate).slice(0, limit),
+    ...ordered.filter((entry) => !hasDate(entry)).slice(0, limit),
+  ]
 }

@@ -12,6 +12,7 @@ import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { describeFailure } from '@/lib/failure-message.ts'
 import { releaseSourceStore } from '@/lib/release-source-store.ts'
 import { safeLinkUrl } from '@/lib/safe-url.ts'
+import { collectAll } from '@/providers/collect-all.ts'
 import { isProviderError } from '@/providers/errors.ts'
 import type { GitProvider, RepoRef } from '@/providers/types.ts'
 import type { BuildRecord, ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
@@ -197,30 +198,27 @@ export async function triggerBuild(
   const { record } = stored
   const triggeredBy = record.username ?? record.account?.login ?? 'you'
   let commit: BuildRecord['commit'] = null
-  let failed: BuildRecord['result'] | null = null
+  let result: BuildRecord['result']
   try {
-    commit = await latestCommit(await providerForConnection(source.connectionId), source)
+    const found = await latestCommit(await providerForConnection(source.connectionId), source)
+    if ('sha' in found) {
+      commit = found
+      result = await requestBuild(endpoints.buildTriggerUrl, {
+        source: { id: source.id, name: source.name },
+        repository: refOf(source),
+        branch: source.branch,
+        commit: found,
+        trigger: 'manual',
+        triggeredBy,
+      })
+    } else {
+      // A branch that is gone is said plainly; building "whatever is there" would be a guess.
+      result = { state: 'failed', status: null, message: missingBranchMessage(source, found) }
+    }
   } catch (error) {
     if (!isProviderError(error) && !(error instanceof TokenMissingError)) throw error
-    failed = notSent(describeFailure(error, record))
+    result = notSent(describeFailure(error, record))
   }
-  // A branch that is gone is said plainly; building "whatever is there" would be a guess.
-  const result: BuildRecord['result'] =
-    failed ??
-    (commit === null
-      ? {
-          state: 'failed',
-          status: null,
-          message: `The branch “${source.branch}” is no longer in ${source.repository.fullName}: edit the source to pick another. Nothing was sent.`,
-        }
-      : await requestBuild(endpoints.buildTriggerUrl, {
-          source: { id: source.id, name: source.name },
-          repository: refOf(source),
-          branch: source.branch,
-          commit,
-          trigger: 'manual',
-          triggeredBy,
-        }))
   const build: BuildRecord = {
     schemaVersion: 1,
     id: crypto.randomUUID(),
@@ -236,14 +234,32 @@ export async function triggerBuild(
   return build
 }
 
+/** Why there is no commit to build: the branch is gone, or it was not among the branches read. */
+type NoCommit = { gone: true } | { unread: number }
+
+function missingBranchMessage(source: ReleaseSourceRecord, why: NoCommit): string {
+  const where = source.repository.fullName
+  if ('unread' in why) {
+    return `More than ${why.unread.toLocaleString('en')} branches of ${where} match “${source.branch}”, and “${source.branch}” was not among those read: rename the branch or edit the source to pick another. Nothing was sent.`
+  }
+  return `The branch “${source.branch}” is no longer in ${where}: edit the source to pick another. Nothing was sent.`
+}
+
+/**
+ * The branch's head, found by its exact name among every branch the provider's search returns
+ * (which narrows the list server-side where the provider can, and always contains the name
+ * itself): never only the first page, where `next` among 120 `feature/next-…` is not.
+ */
 async function latestCommit(
   provider: GitProvider,
   source: ReleaseSourceRecord,
-): Promise<BuildRecord['commit']> {
+): Promise<NonNullable<BuildRecord['commit']> | NoCommit> {
   const repo = refOf(source)
-  const branches = await provider.listBranches(repo, { search: source.branch, pageSize: 100 })
+  const branches = await collectAll((page) =>
+    provider.listBranches(repo, { ...page, search: source.branch }),
+  )
   const branch = branches.items.find((item) => item.name === source.branch)
-  if (!branch) return null
+  if (!branch) return branches.complete ? { gone: true } : { unread: branches.limit }
   if (!provider.capabilities.commits) {
     return { sha: branch.commitSha, message: null, author: null }
   }

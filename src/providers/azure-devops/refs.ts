@@ -13,7 +13,12 @@ import { GitRef, list, type GitRepository } from './schemas.ts'
 
 const TokenCursor = z.object({ t: z.string() })
 const DEFAULT_PAGE = 30
-const MAX_PAGE = 100
+/**
+ * `$top` "cannot be bigger than 1000" (Refs - List, api-version 7.1:
+ * https://learn.microsoft.com/en-us/rest/api/azure/devops/git/refs/list?view=azure-devops-rest-7.1,
+ * MicrosoftDocs/vsts-rest-api-specs specification/git/7.1/git.json), unlike most lists' 100.
+ */
+const MAX_PAGE = 1000
 const HEADS = 'refs/heads/'
 const TAGS = 'refs/tags/'
 

@@ -9,12 +9,17 @@
  */
 import { z } from 'zod'
 import type { Branch, BranchQuery, Page, PageRequest, Tag } from '../types.ts'
+import { LIST_LIMIT } from '../collect-all.ts'
 import { decodeCursor, encodeCursor } from '../cursor.ts'
 import { fetchRefs, HEADS, TAGS, type CustomGitTarget } from './refs.ts'
 
 const OffsetCursor = z.object({ o: z.number().int().min(0) })
 const DEFAULT_PAGE = 30
-const MAX_PAGE = 100
+/**
+ * The advertisement carries every ref in one answer, so a page may be as long as a whole list may
+ * be: reading 5,000 tags costs one request, not fifty.
+ */
+const MAX_PAGE = LIST_LIMIT
 
 function slice<T>(items: T[], query: PageRequest): Page<T> {
   const start = decodeCursor(query.cursor, OffsetCursor)?.o ?? 0

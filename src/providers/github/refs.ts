@@ -4,10 +4,12 @@
  * https://docs.github.com/en/rest/repos/repos#list-repository-tags
  * https://docs.github.com/en/rest/releases/releases#list-releases
  */
+import { LIST_LIMIT } from '../collect-all.ts'
+import { ProviderError } from '../errors.ts'
 import { skippedPart } from '../parse-items.ts'
 import type { Branch, BranchQuery, Page, PageRequest, Release, RepoRef, Tag } from '../types.ts'
 import { repoPath, toBranch, toRelease, toTag } from './mappers.ts'
-import { collectPages, nextCursor, pageLocally, positionOf } from './paging.ts'
+import { collectPages, MAX_PAGE_SIZE, nextCursor, pageLocally, positionOf } from './paging.ts'
 import type { RepositoryApi } from './repositories.ts'
 import { GitHubBranches, GitHubReleases, GitHubTags, parserFor } from './schemas.ts'
 import type { GitHubSession, Resource } from './session.ts'
@@ -25,8 +27,11 @@ const releasesResource: Resource<GitHubReleases> = {
   parse: parserFor(GitHubReleases, 'a release list'),
 }
 
-/** 10 pages of 100: repositories rarely have more than a few hundred branches. */
-const MAX_BRANCH_PAGES = 10
+/**
+ * As many branches as any whole list is read to (collect-all.ts): 100 pages of 100. A cap of 10
+ * pages once cut a 1,200-branch repository's list at 1,000 without a word.
+ */
+const MAX_BRANCH_PAGES = Math.ceil(LIST_LIMIT / MAX_PAGE_SIZE)
 
 export interface RefApi {
   listBranches(repo: RepoRef, query: BranchQuery): Promise<Page<Branch>>
@@ -67,9 +72,16 @@ export function createRefApi(session: GitHubSession, repositories: RepositoryApi
     const matching = needle
       ? ordered.filter((branch) => branch.name.toLowerCase().includes(needle))
       : ordered
-    // Branches that could not be read are counted on the first page only: it is the whole list's.
     const page = pageLocally(matching, query.cursor, query.pageSize, complete)
-    return query.cursor ? page : { ...page, ...skippedPart(skipped) }
+    // Branches that could not be read are counted on the first page only: it is the whole list's.
+    const counted = query.cursor ? page : { ...page, ...skippedPart(skipped) }
+    if (complete || page.nextCursor !== null) return counted
+    // Past the branches read there are more: a cursor that says so, never a last page that lies.
+    if (page.items.length > 0) return { ...counted, nextCursor: String(matching.length) }
+    throw new ProviderError(
+      'unsupported',
+      `${repo.fullName} has more than ${LIST_LIMIT.toLocaleString('en')} branches, more than the app reads from GitHub at once: it offers the first ${LIST_LIMIT.toLocaleString('en')} by name.`,
+    )
   }
 
   async function listTags(repo: RepoRef, query: PageRequest): Promise<Page<Tag>> {

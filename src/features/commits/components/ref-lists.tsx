@@ -1,10 +1,57 @@
-import { Badge, Code, Group, Stack, Text } from '@mantine/core'
+import { Badge, Button, Code, Group, Stack, Text } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
 import { displayText } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
+import type { Collected } from '@/providers/collect-all.ts'
 import type { Release, Tag } from '@/providers/types.ts'
 
-export function TagList({ tags }: { tags: readonly Tag[] }) {
-  if (tags.length === 0) return <Text c="dimmed">This repository has no tags.</Text>
+/** Rows drawn at first and per "Show more": 5,000 tags at once would stall the page. */
+const SHOWN_STEP = 200
+
+const count = (value: number) => value.toLocaleString('en')
+
+/** The first rows of a whole list, more on request, and a line when the list was cut at its bound. */
+function Revealed<T>({
+  list,
+  noun,
+  children,
+}: {
+  list: Collected<T>
+  noun: string
+  children: (items: readonly T[]) => ReactNode
+}) {
+  const [shown, setShown] = useState(SHOWN_STEP)
+  const rest = list.items.length - shown
+  return (
+    <Stack gap="xs">
+      {children(list.items.slice(0, shown))}
+      {rest > 0 ? (
+        <Group justify="center">
+          <Button variant="default" onClick={() => setShown((value) => value + SHOWN_STEP)}>
+            Show {count(Math.min(rest, SHOWN_STEP))} more of {count(rest)}
+          </Button>
+        </Group>
+      ) : null}
+      {list.complete ? null : (
+        <Text size="xs" c="orange">
+          The repository has more than {count(list.limit)} {noun}: only the first{' '}
+          {count(list.limit)} the provider listed were read.
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+export function TagList({ list }: { list: Collected<Tag> }) {
+  if (list.items.length === 0) return <Text c="dimmed">This repository has no tags.</Text>
+  return (
+    <Revealed list={list} noun="tags">
+      {(tags) => <Tags tags={tags} />}
+    </Revealed>
+  )
+}
+
+function Tags({ tags }: { tags: readonly Tag[] }) {
   return (
     <Stack gap={0} role="list" aria-label="Tags">
       {tags.map((tag) => (
@@ -32,8 +79,16 @@ export function TagList({ tags }: { tags: readonly Tag[] }) {
   )
 }
 
-export function ReleaseList({ releases }: { releases: readonly Release[] }) {
-  if (releases.length === 0) return <Text c="dimmed">This repository has no releases.</Text>
+export function ReleaseList({ list }: { list: Collected<Release> }) {
+  if (list.items.length === 0) return <Text c="dimmed">This repository has no releases.</Text>
+  return (
+    <Revealed list={list} noun="releases">
+      {(releases) => <Releases releases={releases} />}
+    </Revealed>
+  )
+}
+
+function Releases({ releases }: { releases: readonly Release[] }) {
   return (
     <Stack gap={0} role="list" aria-label="Releases">
       {releases.map((release) => (

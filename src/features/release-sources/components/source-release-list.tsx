@@ -2,31 +2,57 @@ import { Anchor, Badge, Code, Group, Stack, Text } from '@mantine/core'
 import { displayText } from '@/lib/display-text.ts'
 import { formatRelative } from '@/lib/format-time.ts'
 import { safeLinkUrl } from '@/lib/safe-url.ts'
-import type { ShownRelease } from '../hooks/use-source-releases.ts'
+import type { ListCoverage, ShownRelease } from '../hooks/use-source-releases.ts'
 
-/** The source's matching releases and tags, newest first, each with its commit and author. */
+const count = (value: number) => value.toLocaleString('en')
+
+/**
+ * The source's matching releases and tags, newest first, each with its commit and author, and
+ * what they were chosen from (`coverage`, when the provider's lists were read just now).
+ */
 export function SourceReleaseList({
   rows,
   pattern,
+  coverage = null,
 }: {
   rows: readonly ShownRelease[]
   pattern: string | null
+  coverage?: ListCoverage | null
 }) {
+  const cut =
+    coverage?.cutAt != null ? (
+      <Text size="xs" c="orange" mt="xs" data-testid="release-list-cut">
+        The repository lists more than {count(coverage.cutAt)} tags or releases: only the first{' '}
+        {count(coverage.cutAt)} the provider listed were read, so a newer one past them may be
+        missing here.
+      </Text>
+    ) : null
   if (rows.length === 0) {
     return (
-      <Text c="dimmed" size="sm">
-        {pattern
-          ? `No release or tag matches ${pattern} yet.`
-          : 'This repository has no releases or tags yet.'}
-      </Text>
+      <>
+        <Text c="dimmed" size="sm">
+          {pattern
+            ? `No release or tag matches ${pattern} yet.`
+            : 'This repository has no releases or tags yet.'}
+        </Text>
+        {cut}
+      </>
     )
   }
   return (
-    <Stack gap={0} role="list" aria-label="Releases and tags">
-      {rows.map((row) => (
-        <ReleaseRow key={row.tagName} row={row} />
-      ))}
-    </Stack>
+    <>
+      <Stack gap={0} role="list" aria-label="Releases and tags">
+        {rows.map((row) => (
+          <ReleaseRow key={row.tagName} row={row} />
+        ))}
+      </Stack>
+      {coverage && coverage.matching > rows.length ? (
+        <Text size="xs" c="dimmed" mt="xs" data-testid="release-list-coverage">
+          The newest {count(rows.length)} of {count(coverage.matching)} matching releases and tags.
+        </Text>
+      ) : null}
+      {cut}
+    </>
   )
 }
 

@@ -12,6 +12,7 @@ import type {
 import {
   ENTRY_LIMIT,
   matchingEntries,
+  newestCandidates,
   newestFirst,
   type ReleaseEntry,
 } from '../matching-releases.ts'
@@ -41,11 +42,20 @@ interface Live {
   author: AuthorContext
 }
 
+/** How much of the provider's lists the rows were chosen from. */
+export interface ListCoverage {
+  /** Releases and tags that match the pattern, over everything read. */
+  matching: number
+  /** The bound a list stopped at, when the tags or releases go on past it; null when read whole. */
+  cutAt: number | null
+}
+
 /**
  * The source's matching releases and tags, newest first, each with its commit and author. Live
  * from the provider while the source has a usable connection (`live`), and recorded in this
  * browser as they are seen, so that they stay after the connection is gone; from that record
- * otherwise, or when the provider cannot be reached.
+ * otherwise, or when the provider cannot be reached. The provider's lists are read whole, so the
+ * newest and the pattern's matches are over every tag, not over a first page.
  */
 export function useSourceReleases(source: ReleaseSourceRecord, live: Live | null) {
   const connectionId = source.connectionId ?? ''
@@ -60,17 +70,19 @@ export function useSourceReleases(source: ReleaseSourceRecord, live: Live | null
     live !== null && (!can?.tags || tags.isSuccess) && (!can?.releases || releases.isSuccess)
   const listError = tags.error ?? releases.error
 
-  const candidates = useMemo(
-    () =>
-      listsReady
-        ? matchingEntries(
-            releases.data?.items ?? [],
-            tags.data?.items ?? [],
-            source.tagPattern,
-          ).slice(0, ENTRY_LIMIT)
-        : [],
-    [listsReady, releases.data, tags.data, source.tagPattern],
-  )
+  const { candidates, coverage } = useMemo(() => {
+    if (!listsReady) return { candidates: [], coverage: null }
+    const matching = matchingEntries(
+      releases.data?.items ?? [],
+      tags.data?.items ?? [],
+      source.tagPattern,
+    )
+    const cut = [tags.data, releases.data].find((list) => list && !list.complete)
+    return {
+      candidates: newestCandidates(matching, ENTRY_LIMIT),
+      coverage: { matching: matching.length, cutAt: cut ? cut.limit : null },
+    }
+  }, [listsReady, releases.data, tags.data, source.tagPattern])
   const commits = useQueries({
     queries: candidates.map((entry) => ({
       ...commitAtQuery(connectionId, repo, entry.sha ?? ''),
@@ -84,15 +96,17 @@ export function useSourceReleases(source: ReleaseSourceRecord, live: Live | null
   let shown: ShownRelease[] | null = null
   if (listsReady && commitsReady) {
     const byEntry = new Map(candidates.map((entry, index) => [entry, commits[index]?.data ?? null]))
-    shown = newestFirst(candidates, (entry) => byEntry.get(entry)?.author.date ?? null).map(
-      (entry) => liveRow(entry, byEntry.get(entry) ?? null, live.author),
-    )
+    shown = newestFirst(candidates, (entry) => byEntry.get(entry)?.author.date ?? null)
+      .slice(0, ENTRY_LIMIT)
+      .map((entry) => liveRow(entry, byEntry.get(entry) ?? null, live.author))
   }
 
   useRecordSeen(source.id, shown)
   const seen = useQuery(seenReleasesQuery(source.id))
 
-  if (shown !== null) return { rows: shown, from: 'provider' as const, error: null, pending: false }
+  if (shown !== null) {
+    return { rows: shown, from: 'provider' as const, error: null, pending: false, coverage }
+  }
   const fromRecord = (seen.data?.releases ?? []).map(recordedRow)
   const waiting = live !== null && listError === null
   return {
@@ -100,6 +114,7 @@ export function useSourceReleases(source: ReleaseSourceRecord, live: Live | null
     from: 'record' as const,
     error: listError,
     pending: waiting || seen.isPending,
+    coverage: null,
   }
 }
 
