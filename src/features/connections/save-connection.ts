@@ -87,6 +87,7 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
       tokenExpiresAt: request.grant ? request.grant.expiresAt : verification.expiresAt,
       lastVerifiedAt: now,
       notices: verification.notices,
+      ...(verification.remote ? { remote: verification.remote } : {}),
     }
   }
   checkBitbucketUsername(draft, checked.account)
@@ -134,8 +135,16 @@ function oauthClient({ draft, grant, existing }: SaveRequest): { oauthClientId?:
 }
 
 function previousCheck(record: ConnectionRecord): CheckOutcome {
-  const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices } = record
-  return { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices }
+  const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices, remote } = record
+  return {
+    verification,
+    account,
+    scopes,
+    tokenExpiresAt,
+    lastVerifiedAt,
+    notices,
+    ...(remote ? { remote } : {}),
+  }
 }
 
 /** A new token, another target or a never-verified connection needs a check; a rename does not. */
