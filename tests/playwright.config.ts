@@ -32,6 +32,8 @@ const chromium = {
  */
 export default defineConfig({
   testDir: './e2e',
+  // The real git server, CORS proxy and build endpoint of the Custom Git flows (tests/servers/).
+  globalSetup: './servers/global-setup.ts',
   // Per build folder too: Playwright empties its output folder when a run starts.
   outputDir: dist === 'dist' ? '../test-results' : `../test-results-${dist}`,
   fullyParallel: false,

@@ -9,7 +9,7 @@
  */
 // zod/mini, not classic zod: these schemas are read on start, and mini keeps the first load small.
 import { z } from 'zod/mini'
-import type { Account, ConnectionType, ProviderTarget } from '../providers/types.ts'
+import type { Account, ConnectionType, ProviderTarget, RemoteInfo } from '../providers/types.ts'
 
 // zod/mini sets no locale (classic zod sets English on first use): without this, the reasons given
 // for refused records would read "Invalid input" until a lazily loaded provider pulls classic in.
@@ -83,6 +83,13 @@ export const accountSchema = z.strictObject({
   aliases: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(10))),
 })
 
+/** What a remote without an API (Custom Git) said about itself at the last check. */
+export const remoteInfoSchema = z.strictObject({
+  defaultBranch: z.nullable(z.string()),
+  headCommit: z.string().check(z.regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'must be a commit id')),
+  refCount: z.int().check(z.minimum(0)),
+})
+
 export const tokenLifetimeSchema = z.enum(['remember', 'session'])
 
 const commonShape = {
@@ -115,6 +122,12 @@ const commonShape = {
    * Server); each new adapter starts from it. Optional, so every earlier record still reads.
    */
   apiVersion: z.optional(z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/))),
+  /**
+   * Custom Git: the remote's default branch, the commit at the connection's branch and its ref
+   * count, as the last check read them. Added without a version bump: it is optional, and every
+   * v1 record still reads.
+   */
+  remote: z.optional(remoteInfoSchema),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 }
@@ -143,6 +156,7 @@ export type CheckOutcome = Pick<
   | 'lastVerifiedAt'
   | 'notices'
   | 'apiVersion'
+  | 'remote'
 >
 
 /**
@@ -225,6 +239,15 @@ export type AccountSchemaMatches = Assert<
   [
     Mutual<z.infer<typeof accountSchema>, Account>,
     SameKeys<z.infer<typeof accountSchema>, Account>,
+  ] extends [true, true]
+    ? true
+    : false
+>
+/** Fails to compile when remoteInfoSchema and RemoteInfo disagree. */
+export type RemoteInfoSchemaMatches = Assert<
+  [
+    Mutual<z.infer<typeof remoteInfoSchema>, RemoteInfo>,
+    SameKeys<z.infer<typeof remoteInfoSchema>, RemoteInfo>,
   ] extends [true, true]
     ? true
     : false

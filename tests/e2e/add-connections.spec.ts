@@ -62,7 +62,7 @@ const everyType: (ConnectionInput & { account: string; location: string })[] = [
     name: 'Plain git',
     type: 'Custom Git',
     fields: { 'Repository URL': 'https://git.example.com/team/app.git', Branch: 'main' },
-    account: 'No account (git remote)',
+    account: 'main at 07aaf32',
     location: 'git.example.com/team/app.git',
   },
 ]

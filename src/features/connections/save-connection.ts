@@ -100,6 +100,7 @@ export async function saveConnection(request: SaveRequest): Promise<ConnectionRe
       lastVerifiedAt: now,
       notices: verification.notices,
       ...(verification.apiVersion ? { apiVersion: verification.apiVersion } : {}),
+      ...(verification.remote ? { remote: verification.remote } : {}),
     }
   }
   checkBitbucketUsername(draft, checked.account)
@@ -148,8 +149,17 @@ function oauthClient({ draft, grant, existing }: SaveRequest): { oauthClientId?:
 
 function previousCheck(record: ConnectionRecord): CheckOutcome {
   const { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices } = record
-  const kept = { verification, account, scopes, tokenExpiresAt, lastVerifiedAt, notices }
-  return record.apiVersion ? { ...kept, apiVersion: record.apiVersion } : kept
+  const { remote, apiVersion } = record
+  return {
+    verification,
+    account,
+    scopes,
+    tokenExpiresAt,
+    lastVerifiedAt,
+    notices,
+    ...(remote ? { remote } : {}),
+    ...(apiVersion ? { apiVersion } : {}),
+  }
 }
 
 /** A new token, another target or a never-verified connection needs a check; a rename does not. */

@@ -1,14 +1,16 @@
 import { Avatar, Group, Stack, Text } from '@mantine/core'
 import { safeImageUrl } from '@/lib/safe-url.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
+import { RemoteSummary } from './remote-summary.tsx'
 
 /** Who the token belongs to, as the provider said at the last check. */
 export function AccountCell({ record }: { record: ConnectionRecord }) {
   const { account } = record
+  if (record.type === 'custom-git') return <RemoteSummary record={record} />
   if (!account) {
     return (
       <Text size="sm" c="dimmed">
-        {record.type === 'custom-git' ? 'No account (git remote)' : 'Not checked yet'}
+        Not checked yet
       </Text>
     )
   }

@@ -17,6 +17,7 @@ import {
 } from '../form/form-values.ts'
 import { previewTarget } from '../form/preview-target.ts'
 import { LIMITS, validateConnectionForm, type FormContext } from '../form/validate-form.ts'
+import { remoteFacts, remoteSentence } from '../remote-info.ts'
 import { useSignIn } from '../../auth/hooks/use-sign-in.ts'
 import { useSaveConnection } from '../hooks/use-save-connection.ts'
 import type { PanelResume } from '../panel-store.ts'
@@ -287,7 +288,12 @@ function Rejection({ error }: { error: SaveRejected }) {
 }
 
 function savedNotice(record: ConnectionRecord, edited: boolean) {
-  const who = record.account ? ` as ${record.account.login}` : ''
+  const facts = remoteFacts(record)
+  const who = record.account
+    ? ` as ${record.account.login}`
+    : facts
+      ? `: ${remoteSentence(facts)}`
+      : ''
   if (record.verification === 'unverified') {
     return {
       color: 'orange',
