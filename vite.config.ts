@@ -98,7 +98,11 @@ export default defineConfig({
     // Adapters, storage and logic run in Node; component tests opt into jsdom per file.
     environment: 'node',
     setupFiles: ['./tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}',
+      'receiver/**/*.test.ts',
+    ],
     restoreMocks: true,
     // Component tests click through Mantine on a busy 2-core machine; 5 s is too tight there.
     testTimeout: 15_000,
