@@ -100,7 +100,8 @@ export default defineConfig({
     setupFiles: ['./tests/setup.ts'],
     include: [
       'src/**/*.test.{ts,tsx}',
-      'mocks/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'tests/unit/**/*.test.{ts,tsx}',
       'receiver/**/*.test.ts',
     ],
     restoreMocks: true,

@@ -121,11 +121,18 @@ export function readEvent(family: ProviderFamily, headers: Headers, body: unknow
  * the notification's `subscriptionId` and `notificationId`. Without one, a hash of the body stands
  * in, so the very same body is still caught.
  */
+function azureNotification(body: unknown): string | null {
+  if (!isObject(body)) return null
+  const { subscriptionId, notificationId } = body
+  if (typeof notificationId !== 'number' && typeof notificationId !== 'string') return null
+  return `${typeof subscriptionId === 'string' ? subscriptionId : ''}:${String(notificationId)}`
+}
+
 export async function deliveryId(
   family: ProviderFamily,
   headers: Headers,
   body: unknown,
-  raw: Uint8Array,
+  raw: Uint8Array<ArrayBuffer>,
 ): Promise<string> {
   const fromProvider =
     family === 'github'
@@ -134,9 +141,7 @@ export async function deliveryId(
         ? (headers.get('idempotency-key') ?? headers.get('x-gitlab-event-uuid'))
         : family === 'bitbucket'
           ? headers.get('x-request-uuid')
-          : isObject(body) && body.notificationId !== undefined
-            ? `${String(body.subscriptionId)}:${String(body.notificationId)}`
-            : null
+          : azureNotification(body)
   if (fromProvider) return fromProvider.slice(0, 200)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw))
   return `sha256:${Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')}`

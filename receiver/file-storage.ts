@@ -8,9 +8,11 @@ import { emptyState, stateStorage, type ReceiverStorage, type StoredState } from
 
 async function load(path: string): Promise<StoredState> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as StoredState
-    if (parsed.version !== 1) throw new Error(`${path} is not a receiver state file (version 1).`)
-    return parsed
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<StoredState>
+    if (parsed.version !== 1 || !parsed.sources || !parsed.deliveries) {
+      throw new Error(`${path} is not a receiver state file (version 1).`)
+    }
+    return parsed as StoredState
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState()
     throw error

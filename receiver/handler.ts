@@ -39,7 +39,10 @@ function newSecret(): string {
 }
 
 /** Reads at most `limit` bytes; null when the body is longer, without reading the rest. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
+async function readLimited(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > limit) return null
   if (!request.body) return new Uint8Array()

@@ -27,7 +27,10 @@ function hexToBytes(hex: string): Uint8Array | null {
   return bytes
 }
 
-export async function hmacSha256Hex(secret: string, body: Uint8Array): Promise<string> {
+export async function hmacSha256Hex(
+  secret: string,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   const key = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -39,7 +42,11 @@ export async function hmacSha256Hex(secret: string, body: Uint8Array): Promise<s
   return Array.from(signature, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
-async function hmacHeaderHolds(header: string | null, secret: string, body: Uint8Array) {
+async function hmacHeaderHolds(
+  header: string | null,
+  secret: string,
+  body: Uint8Array<ArrayBuffer>,
+) {
   if (header === null || !header.startsWith('sha256=')) return false
   const given = hexToBytes(header.slice('sha256='.length))
   if (given === null) return false
@@ -56,7 +63,7 @@ export const AZURE_SECRET_HEADER = 'X-Git-Connector-Secret'
 export async function deliveryIsSigned(
   family: ProviderFamily,
   headers: Headers,
-  body: Uint8Array,
+  body: Uint8Array<ArrayBuffer>,
   secret: string,
 ): Promise<boolean> {
   switch (family) {
