@@ -104,6 +104,8 @@ export default defineConfig({
       'tests/unit/**/*.test.{ts,tsx}',
       // Providers' own published examples through the adapters (issue 15, section 2).
       'tests/conformance/**/*.test.ts',
+      // The reference webhook receiver (receiver/, issue 20).
+      'receiver/**/*.test.ts',
     ],
     restoreMocks: true,
     // Component tests click through Mantine on a busy 2-core machine; 5 s is too tight there.
