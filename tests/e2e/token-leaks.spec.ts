@@ -3,7 +3,8 @@
  * in a URL, a body, another host, web storage, cookies, the console, the page or an export file.
  * Every request of the page and of the sign-in popup is recorded while a connection of each type
  * is added (one by signing in) and browsed, and while connections' addresses are edited (issue 16:
- * a kept token, and a refresh token, go only to the server they were issued for).
+ * a kept token, and a refresh token, go only to the server they were issued for). Longer than most
+ * files: each test is one scripted session, and splitting one would hide what it drives.
  */
 import { readFile } from 'node:fs/promises'
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
@@ -11,7 +12,6 @@ import { misuses, seen, sentAsAuthorization, type Secret, type Seen } from './le
 import {
   addConnection,
   chooseType,
-  DEMO_DB,
   field,
   openAddPanel,
   openDemo,
@@ -20,6 +20,7 @@ import {
   SIGNED_IN,
   startSignIn,
   tokenField,
+  updateConnections,
   updateSecrets,
   type ConnectionInput,
 } from './support.ts'
@@ -201,33 +202,6 @@ async function storedSecret(page: Page) {
   return secret
 }
 
-/** Points the stored connection elsewhere as an older version's edit would have, form bypassed. */
-async function moveStoredConnection(page: Page, baseUrl: string) {
-  await page.evaluate(
-    async ({ db, baseUrl }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(db)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(new Error(`IndexedDB: ${String(request.error)}`))
-      })
-      await new Promise<void>((resolve, reject) => {
-        const tx = database.transaction('connections', 'readwrite')
-        const cursor = tx.objectStore('connections').openCursor()
-        cursor.onsuccess = () => {
-          const current = cursor.result
-          if (!current) return
-          current.update({ ...(current.value as object), baseUrl })
-          current.continue()
-        }
-        tx.oncomplete = () => resolve()
-        tx.onerror = () => reject(new Error(`IndexedDB: ${String(tx.error)}`))
-      })
-      database.close()
-    },
-    { db: DEMO_DB, baseUrl },
-  )
-}
-
 test('an address edit never takes the kept token, or the refresh token, to the new host', async ({
   page,
   context,
@@ -297,7 +271,7 @@ test('an address edit never takes the kept token, or the refresh token, to the n
 
   // Pointed elsewhere behind the form's back, the refresh token still goes nowhere but home.
   await updateSecrets(page, lapsed)
-  await moveStoredConnection(page, 'https://gitlab-taken.example.com')
+  await updateConnections(page, { baseUrl: 'https://gitlab-taken.example.com' })
   await page.goto('/connections')
   await line.getByRole('link', { name: /Browse/ }).click()
   await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible()
