@@ -174,12 +174,22 @@ export function notChecked(): CheckOutcome {
   }
 }
 
+/** Where a token endpoint is: an http(s) URL (which one the runtime config decides). */
+export const tokenEndpointUrl = z.url({ protocol: /^https?$/ })
+
 /** The secret half of a connection, stored under the connection's id. */
 export const secretRecordSchema = z.strictObject({
   schemaVersion: z.literal(SECRET_SCHEMA_VERSION),
   connectionId: z.string().check(z.minLength(1)),
   token: z.string().check(z.minLength(1)),
   refreshToken: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The token endpoint that issued the refresh token: a refresh is sent there and nowhere else,
+   * whatever the connection's address says by then. Added without a version bump: it is
+   * optional, so secrets stored before it still read; one of those is refreshed only where its
+   * connection type fixes the endpoint (oauth/token-refresh.ts, `legacyEndpoint`).
+   */
+  tokenEndpoint: z.optional(tokenEndpointUrl),
   expiresAt: z.optional(z.nullable(isoDateTime)),
   lifetime: tokenLifetimeSchema,
 })
@@ -190,11 +200,12 @@ export type SecretInput = Omit<SecretRecord, 'schemaVersion' | 'connectionId'>
 
 /** A stored secret as a new SecretInput: everything but what storage fills in. */
 export function secretInputOf(secret: SecretRecord): SecretInput {
-  const { token, refreshToken, expiresAt, lifetime } = secret
+  const { token, refreshToken, tokenEndpoint, expiresAt, lifetime } = secret
   return {
     token,
     lifetime,
     ...(refreshToken ? { refreshToken } : {}),
+    ...(tokenEndpoint ? { tokenEndpoint } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
   }
 }

@@ -1,7 +1,8 @@
 /**
- * How an "Until I close the browser" secret is stored: the token, refresh token and expiry sealed
- * with AES-GCM under the session key (session-key.ts). What stays readable is what storage needs
- * to find and tell records apart: the connection id, the lifetime and the id of the key.
+ * How an "Until I close the browser" secret is stored: the token, refresh token (with the endpoint
+ * that issued it) and expiry sealed with AES-GCM under the session key (session-key.ts). What stays
+ * readable is what storage needs to find and tell records apart: the connection id, the lifetime
+ * and the id of the key.
  */
 import { z } from 'zod/mini'
 import { fromBase64, toBase64 } from './base64.ts'
@@ -10,6 +11,7 @@ import {
   SECRET_SCHEMA_VERSION,
   type SecretRecord,
   secretRecordSchema,
+  tokenEndpointUrl,
 } from './schema.ts'
 import type { SessionKey } from './session-key.ts'
 
@@ -33,6 +35,7 @@ export type SealedSecret = z.infer<typeof sealedSecretSchema>
 const sealedValuesSchema = z.strictObject({
   token: z.string().check(z.minLength(1)),
   refreshToken: z.optional(z.string().check(z.minLength(1))),
+  tokenEndpoint: z.optional(tokenEndpointUrl),
   expiresAt: z.optional(z.nullable(isoDateTime)),
 })
 
@@ -49,10 +52,11 @@ export function isSealed(raw: unknown): raw is SealedSecret {
 }
 
 export async function sealSecret(secret: SecretRecord, key: SessionKey): Promise<SealedSecret> {
-  const { token, refreshToken, expiresAt } = secret
+  const { token, refreshToken, tokenEndpoint, expiresAt } = secret
   const values = {
     token,
     ...(refreshToken ? { refreshToken } : {}),
+    ...(tokenEndpoint ? { tokenEndpoint } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
   }
   const iv = crypto.getRandomValues(new Uint8Array(12))

@@ -15,6 +15,8 @@ const REFRESH = 'refresh-S3ssionOnly-abcdef'
 const sessionSecret: SecretInput = {
   token: TOKEN,
   refreshToken: REFRESH,
+  // Sealed with the refresh token it belongs to, and read back with it (issue 16).
+  tokenEndpoint: 'https://gitlab.example.com/oauth/token',
   expiresAt: '2026-11-22T12:00:00.000Z',
   lifetime: 'session',
 }

@@ -142,6 +142,36 @@ export async function updateSecrets(page: Page, fields: Record<string, unknown>)
   )
 }
 
+/** Changes fields of every stored connection record, as an older version's edit might have. */
+export async function updateConnections(
+  page: Page,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await page.evaluate(
+    async ({ db, fields }) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(db)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(new Error(`IndexedDB: ${String(request.error)}`))
+      })
+      await new Promise<void>((resolve, reject) => {
+        const tx = database.transaction('connections', 'readwrite')
+        const cursor = tx.objectStore('connections').openCursor()
+        cursor.onsuccess = () => {
+          const current = cursor.result
+          if (!current) return
+          current.update({ ...(current.value as object), ...fields })
+          current.continue()
+        }
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(new Error(`IndexedDB: ${String(tx.error)}`))
+      })
+      database.close()
+    },
+    { db: DEMO_DB, fields },
+  )
+}
+
 /**
  * How long a sign-in may take to end: the popup boots the app for the callback, then the
  * starting tab exchanges the code, checks the token and saves.

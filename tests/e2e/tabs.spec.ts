@@ -1,7 +1,8 @@
 /**
  * Several tabs of the app at once: tokens kept "Until I close the browser" are usable in every
  * open tab and across reloads, and gone once every tab has closed; what one tab changes shows in
- * the others within a second; two tabs editing one connection both keep their change.
+ * the others within a second; two tabs editing one connection both keep their change; a
+ * connection deleted in one tab is not brought back by an edit open in another.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { addConnection, field, openDemo, readStore, row, tokenField } from './support.ts'
@@ -140,4 +141,43 @@ test('open tabs follow each other within a second, and two edits of one connecti
   await expect(row(other, 'Shared (renamed)')).toHaveCount(0)
   await switchTo(page)
   await expect(page.getByText('No connections yet')).toBeVisible(WITHIN_A_SECOND)
+})
+
+test('a connection deleted in one tab while another edits it stays deleted', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(60_000)
+  const other = await context.newPage()
+  await openDemo(page)
+  await openDemo(other)
+  await switchTo(page)
+  await addConnection(page, { name: 'Doomed', type: 'GitHub', token: TOKEN })
+
+  // This tab starts an edit: a new name and a new token, not saved yet.
+  await page.getByRole('button', { name: 'Edit Doomed' }).click()
+  const here = page.getByRole('dialog', { name: 'Edit Connection' })
+  await field(here, 'Name').fill('Doomed (edited)')
+  await tokenField(page).fill('ghp_AnotherToken0123456789abcdefghijklmn')
+
+  // The other tab deletes it meanwhile.
+  await switchTo(other)
+  await expect(row(other, 'Doomed')).toBeVisible(WITHIN_A_SECOND)
+  await other.getByRole('button', { name: 'Delete Doomed' }).click()
+  await other
+    .getByRole('dialog', { name: 'Delete connection' })
+    .getByRole('button', { name: 'Delete connection' })
+    .click()
+  await expect(row(other, 'Doomed')).toHaveCount(0)
+
+  // Back here, the edit cannot be saved over nothing: the panel says so and closes, and no
+  // connection comes back (before issue 16 the save became a create under a new id).
+  await switchTo(page)
+  await expect(
+    page.getByText('“Doomed” was deleted in another tab, so the edit was not saved.'),
+  ).toBeVisible()
+  await expect(here).toBeHidden()
+  await expect(page.getByText('No connections yet')).toBeVisible()
+  expect(await readStore(page, 'connections')).toEqual([])
+  expect(await readStore(page, 'secrets')).toEqual([])
 })

@@ -38,6 +38,7 @@ export async function finishSignIn(callback: URLSearchParams): Promise<FinishedS
       clientId: pending.setup.clientId,
       refreshToken: grant.refreshToken,
       expiresAt: grant.expiresAt,
+      tokenUrl: pending.setup.tokenUrl,
     },
   })
   return { record, context }

@@ -24,6 +24,7 @@ import {
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import type { ConnectionFormField } from './form/form-values.ts'
 import type { ConnectionDraft } from './form/validate-form.ts'
+import { tokenMayFollow } from './token-origins.ts'
 
 /** How long the provider gets to answer before we call it a timeout. */
 const VERIFY_TIMEOUT_MS = 20_000
@@ -42,6 +43,8 @@ export interface SignInGrant {
   clientId: string
   refreshToken: string | undefined
   expiresAt: string | null
+  /** The token endpoint that issued it: the refresh token is sent there and nowhere else. */
+  tokenUrl: string
 }
 
 /**
@@ -80,10 +83,18 @@ const fieldForSubject: Record<ErrorSubject, ConnectionFormField> = {
 export async function saveConnection(request: SaveRequest): Promise<ConnectionRecord> {
   const { draft, existing } = request
   const store = connectionStore()
-  const storedSecret = existing ? await store.readSecret(existing.record.id) : undefined
+  // An edit is of a record still stored: read with its token now, not as the form last saw them.
+  const current = existing ? await store.getWithSecret(existing.record.id) : undefined
+  if (existing && !current) throw new SaveRejected(DELETED_MEANWHILE, null, false)
+  const storedSecret = current?.secret
   const token = draft.token ?? storedSecret?.token
   const now = new Date().toISOString()
   const base = existing?.record
+  // Whatever the form decided, a kept token goes only where it was entered for: the address
+  // stored now. A rename sends nothing and keeps that address (merge-connection.ts), so it may.
+  if (current && base && storedSecret && draft.token === undefined && needsCheck(draft, base)) {
+    checkTokenMayFollow(draft, targetOf(current.record))
+  }
 
   let checked: CheckOutcome
   if (base && !needsCheck(draft, base)) {
@@ -131,8 +142,9 @@ function secretToStore(request: SaveRequest, stored: SecretRecord | undefined) {
   const lifetime = draft.tokenLifetime
   if (draft.token !== undefined) {
     if (!grant) return { token: draft.token, lifetime }
-    const { refreshToken, expiresAt } = grant
-    return { token: draft.token, lifetime, expiresAt, ...(refreshToken ? { refreshToken } : {}) }
+    const { refreshToken, expiresAt, tokenUrl } = grant
+    const refresh = refreshToken ? { refreshToken, tokenEndpoint: tokenUrl } : {}
+    return { token: draft.token, lifetime, expiresAt, ...refresh }
   }
   if (!stored || stored.lifetime === lifetime) return undefined
   return { ...secretInputOf(stored), lifetime }
@@ -160,6 +172,19 @@ function previousCheck(record: ConnectionRecord): CheckOutcome {
     ...(remote ? { remote } : {}),
     ...(apiVersion ? { apiVersion } : {}),
   }
+}
+
+const DELETED_MEANWHILE =
+  'This connection was deleted in another tab, so nothing was saved. Add it again if you still need it.'
+
+function checkTokenMayFollow(draft: ConnectionDraft, enteredFor: ProviderTarget): void {
+  if (tokenMayFollow(draft.target, enteredFor)) return
+  const signedIn = draft.authMethod === 'oauth'
+  throw new SaveRejected(
+    `The stored token is only sent to the server it was entered for, and this address is another one. ${signedIn ? 'Sign in again' : 'Paste a token for it'}.`,
+    signedIn ? null : 'token',
+    false,
+  )
 }
 
 /** A new token, another target or a never-verified connection needs a check; a rename does not. */

@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import {
   DEMO_GITHUB_CLIENT_ID,
+  DEMO_GITLAB_APPLICATION_ID,
   DEMO_TOKEN_EXCHANGE_URL,
   withDemoSignIn,
 } from '@mocks/oauth/demo-sign-in'
 import { mintToken, REFRESH_TOKEN_SECONDS } from '@mocks/oauth/grants'
 import { connectionRecordWith } from '../../../tests/utils/stored-connection.ts'
-import { recordRequests } from '../../../tests/utils/provider-test-kit.ts'
+import { providerFailure, recordRequests } from '../../../tests/utils/provider-test-kit.ts'
 import { providerForConnection } from '../connection-provider.ts'
 import { connectionStore, selectDatabase } from '../connection-store.ts'
 import { runtimeConfigSchema } from '../runtime-config.ts'
@@ -117,5 +118,96 @@ describe('signed-in tokens', () => {
     const expired = await signedIn({ token: LAPSED, expiresAt: inMinutes(-1) })
     await expect(providerForConnection(expired.id)).rejects.toMatchObject({ kind: 'network' })
     expect((await connectionStore().get(expired.id))?.record.verification).toBe('verified')
+  })
+})
+
+describe('where a refresh token goes (issue 16)', () => {
+  const HOME = 'https://gitlab.example.com'
+  const MOVED = 'https://gitlab.attacker.test'
+  const LAPSED_GITLAB = 'demo_gitlab_oauth_exp1000000000_lapsed'
+
+  beforeEach(() => {
+    selectDatabase(`test-${crypto.randomUUID()}`)
+    configureSignIn(withDemoSignIn(runtimeConfigSchema.parse({})), {
+      origin: 'https://app.example.com',
+      baseUrl: '/',
+    })
+  })
+
+  /** A GitLab connection signed in two hours ago: its token is due for a refresh. */
+  async function gitlabSignedIn(target: object, tokenEndpoint: string | undefined) {
+    const record = connectionRecordWith({
+      ...target,
+      authMethod: 'oauth',
+      oauthClientId: DEMO_GITLAB_APPLICATION_ID,
+      tokenExpiresAt: inMinutes(-1),
+    })
+    const refreshToken = mintToken('demo_gitlab_refresh_', REFRESH_TOKEN_SECONDS.gitlab)
+    await connectionStore().save(record, {
+      token: LAPSED_GITLAB,
+      lifetime: 'remember',
+      expiresAt: inMinutes(-1),
+      refreshToken,
+      ...(tokenEndpoint ? { tokenEndpoint } : {}),
+    })
+    return { record, refreshToken }
+  }
+
+  function tokenRequests(requests: Request[]) {
+    return requests.filter((request) => new URL(request.url).pathname.endsWith('/oauth/token'))
+  }
+
+  it('is sent only to the endpoint that issued it, not to where the address now points', async () => {
+    const { record } = await gitlabSignedIn(
+      { type: 'gitlab-self-managed', baseUrl: HOME },
+      `${HOME}/oauth/token`,
+    )
+    // The address edited some other way than the form (which asks for a new sign-in).
+    await connectionStore().update(record.id, (current) => ({
+      ...current,
+      baseUrl: MOVED,
+      updatedAt: inMinutes(1),
+    }))
+    const requests = recordRequests()
+    const failure = await providerFailure(providerForConnection(record.id))
+    expect(failure.kind).toBe('unauthorized')
+    expect(failure.message).toMatch(/another server than the one you signed in to/)
+    expect(tokenRequests(requests)).toEqual([])
+    expect((await connectionStore().get(record.id))?.record.verification).toBe('refused')
+  })
+
+  it('is refreshed at its own endpoint while the address still leads there', async () => {
+    const { record, refreshToken } = await gitlabSignedIn(
+      { type: 'gitlab-self-managed', baseUrl: HOME },
+      `${HOME}/oauth/token`,
+    )
+    const requests = recordRequests()
+    await providerForConnection(record.id)
+    const sent = tokenRequests(requests)
+    expect(sent.map((request) => request.url)).toEqual([`${HOME}/oauth/token`])
+    expect(await sent[0]?.text()).toContain(`refresh_token=${refreshToken}`)
+    expect((await connectionStore().readSecret(record.id))?.token).not.toBe(LAPSED_GITLAB)
+  })
+
+  it('of a secret stored before endpoints were kept: refreshed on gitlab.com, then bound', async () => {
+    const { record } = await gitlabSignedIn({ type: 'gitlab' }, undefined)
+    const requests = recordRequests()
+    await providerForConnection(record.id)
+    expect(tokenRequests(requests).map((request) => request.url)).toEqual([
+      'https://gitlab.com/oauth/token',
+    ])
+    expect((await connectionStore().readSecret(record.id))?.tokenEndpoint).toBe(
+      'https://gitlab.com/oauth/token',
+    )
+  })
+
+  it('of a secret stored before endpoints were kept: not sent to an editable address', async () => {
+    const { record } = await gitlabSignedIn(
+      { type: 'gitlab-self-managed', baseUrl: HOME },
+      undefined,
+    )
+    const requests = recordRequests()
+    await expect(providerForConnection(record.id)).rejects.toMatchObject({ kind: 'unauthorized' })
+    expect(tokenRequests(requests)).toEqual([])
   })
 })

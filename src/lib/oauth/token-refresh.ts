@@ -75,14 +75,15 @@ async function refreshUnlocked(
   }
   const { record, secret } = stored
   if (secret.token !== spentToken && !refreshDue(secret)) return { ok: true, record, secret }
-  const endpoint = endpointFor(record)
-  if (!endpoint || !secret.refreshToken) {
+  const found = endpointFor(record, secret)
+  if (!found.ok || !secret.refreshToken) {
     return {
       ok: false,
       permanent: true,
-      message: 'The token expired and this deployment can no longer refresh it.',
+      message: found.ok ? CANNOT_REFRESH : found.message,
     }
   }
+  const { endpoint } = found
   const { refreshGrant, TokenEndpointError } = await import('./token-endpoint.ts')
   try {
     const { redirectUri } = signInDeployment()
@@ -98,6 +99,8 @@ async function refreshUnlocked(
       token: grant.accessToken,
       // A server that does not rotate refresh tokens sends none back: the old one still holds.
       refreshToken: grant.refreshToken ?? secret.refreshToken,
+      // Bound from now on, a secret stored before endpoints were kept included.
+      tokenEndpoint: endpoint.tokenUrl,
       expiresAt: grant.expiresAt,
     }
     // Based on the record read above: a rename made meanwhile in another tab is kept.
@@ -113,14 +116,43 @@ async function refreshUnlocked(
   }
 }
 
-/** The same application the token came from, on the server the connection points at. */
-function endpointFor(record: ConnectionRecord): TokenEndpoint | null {
-  if (!record.oauthClientId) return null
+const CANNOT_REFRESH = 'The token expired and this deployment can no longer refresh it.'
+
+type EndpointFound = { ok: true; endpoint: TokenEndpoint } | { ok: false; message: string }
+
+/**
+ * The same application the token came from, at the token endpoint that issued the refresh token:
+ * the one the sign-in used, stored with the secret. The endpoint the connection's address leads
+ * to now must still be that one; when it is another (the address was edited), the refresh token
+ * is not sent anywhere and the person signs in again.
+ */
+function endpointFor(record: ConnectionRecord, secret: SecretRecord): EndpointFound {
+  const none = { ok: false, message: CANNOT_REFRESH } as const
+  if (!record.oauthClientId) return none
   const setup = signInSetupFor(targetOf(record), signInDeployment().config, record.oauthClientId)
-  if (setup.kind !== 'pkce') return null
+  if (setup.kind !== 'pkce') return none
   // GitHub's exchange URL belongs to one client id; a token from another cannot refresh there.
-  if (setup.provider === 'github' && setup.clientId !== record.oauthClientId) return null
-  return { ...setup, clientId: record.oauthClientId }
+  if (setup.provider === 'github' && setup.clientId !== record.oauthClientId) return none
+  const issuedBy = secret.tokenEndpoint ?? legacyEndpoint(record, setup.tokenUrl)
+  if (issuedBy !== setup.tokenUrl) {
+    return {
+      ok: false,
+      message: issuedBy
+        ? 'The connection now points at another server than the one you signed in to, so its refresh token is not sent there'
+        : 'This sign-in was stored before the app kept where it came from, and the connection’s address can be edited, so its refresh token is not sent',
+    }
+  }
+  return { ok: true, endpoint: { ...setup, clientId: record.oauthClientId } }
+}
+
+/**
+ * For a secret stored before refresh tokens kept their endpoint: the endpoint, where no address
+ * anybody typed decides it (gitlab.com's, and the deployment's GitHub exchange URL). A GitLab
+ * self-managed or GitHub Enterprise address may have been edited since the sign-in, so theirs is
+ * not guessed: those sign in again once, when the token expires.
+ */
+function legacyEndpoint(record: ConnectionRecord, tokenUrl: string): string | undefined {
+  return record.type === 'github' || record.type === 'gitlab' ? tokenUrl : undefined
 }
 
 /** A Web Lock where the browser has them (all current ones do); plain call elsewhere (tests). */

@@ -11,6 +11,8 @@ import {
   isAbortError,
   rateLimitResetAt,
 } from '../http-errors.ts'
+import { reviseProviderError } from '../http.ts'
+import { isRedirect, redirectRefused } from '../redirects.ts'
 import type { ProviderTarget } from '../types.ts'
 
 export type GitHubTarget = Extract<ProviderTarget, { type: 'github' | 'github-enterprise' }>
@@ -37,14 +39,25 @@ function noop(): void {}
  * GitHub's CORS answer does not allow it (octokit/octokit.js#817, #961), so it is dropped. The
  * token goes out as `Bearer`, GitHub's documented scheme (Octokit's own auth sends `token`).
  * globalThis.fetch is looked up per call so that MSW, installed later, sees the request.
+ *
+ * Redirects are not followed (redirects.ts): a renamed repository's 301 comes back as an error
+ * rather than the token going wherever the Location says. Octokit wraps what this throws in a
+ * RequestError; toProviderError unwraps it.
  */
 function browserSafeFetch(token: string): typeof fetch {
-  return (input, init) => {
+  return async (input, init) => {
     const headers = new Headers(init?.headers)
     headers.delete('user-agent')
     headers.set('authorization', `Bearer ${token}`)
-    return globalThis.fetch(input, { ...init, headers })
+    const response = await globalThis.fetch(input, { ...init, headers, redirect: 'manual' })
+    if (isRedirect(response)) throw redirectRefused(requestUrl(input), response)
+    return response
   }
+}
+
+function requestUrl(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input
+  return input instanceof URL ? input.href : input.url
 }
 
 /** The parts of Octokit's RequestError we read; duck-typed to avoid a transitive import. */
@@ -77,6 +90,11 @@ export interface ErrorContext {
 export function toProviderError(error: unknown, context: ErrorContext): unknown {
   if (isAbortError(error) || error instanceof ProviderError) return error
   if (!isOctokitError(error)) return errorFromFetchFailure(error, context.signal)
+  // A redirect refused in browserSafeFetch: on verify, a self-managed address that sends us on.
+  if (error.cause instanceof ProviderError) {
+    const subject = context.notFoundSubject
+    return subject ? reviseProviderError(error.cause, { subject }) : error.cause
+  }
   const { response } = error
   // Octokit turns a rejected fetch into a RequestError with status 500 and no response.
   if (!response) {

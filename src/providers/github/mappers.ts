@@ -26,7 +26,8 @@ import { ProviderError } from '../errors.ts'
 
 /**
  * GitHub's REST paths address a repository by `owner/name`, so that is its id here too (the
- * numeric id would need a lookup first). Renamed repositories still answer: GitHub redirects.
+ * numeric id would need a lookup first). A renamed repository's old name gets a redirect, which
+ * is not followed with the token (redirects.ts): it fails until the list is read again.
  */
 export function toRepository(repo: GitHubRepository): Repository {
   return {

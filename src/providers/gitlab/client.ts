@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { ProviderError, type ErrorSubject } from '../errors.ts'
 import { errorFromFetchFailure, errorFromHttpFailure } from '../http-errors.ts'
+import { isRedirect, redirectRefused } from '../redirects.ts'
 import type { ProviderTarget, RepoRef } from '../types.ts'
 
 export type GitLabTarget = Extract<ProviderTarget, { type: 'gitlab' | 'gitlab-self-managed' }>
@@ -166,8 +167,9 @@ async function exchange(
     accept: 'application/json',
   }
   if (request.body !== undefined) headers['content-type'] = 'application/json'
+  const url = buildUrl(api, path, request.query)
   try {
-    const response = await fetch(buildUrl(api, path, request.query), {
+    const response = await fetch(url, {
       method: request.method ?? 'GET',
       headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
@@ -176,9 +178,13 @@ async function exchange(
       // could outlive a revoked token.
       credentials: 'omit',
       cache: 'no-store',
+      // Not followed with the token (redirects.ts); on self-managed, the address is at fault.
+      redirect: 'manual',
     })
+    if (isRedirect(response)) throw redirectRefused(url, response, api.notFoundSubject)
     return { response, text: await response.text() }
   } catch (error) {
+    if (error instanceof ProviderError) throw error
     // The caller cancelled: not a failure, rethrow exactly what fetch gave us.
     if (signal?.aborted) throw error
     throw errorFromFetchFailure(error, combined)

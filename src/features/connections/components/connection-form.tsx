@@ -7,7 +7,7 @@ import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ConnectionType } from '@/providers/types.ts'
-import type { ConnectionRecord } from '@/storage/schema.ts'
+import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import {
   emptyFormValues,
@@ -66,6 +66,10 @@ interface Props {
 export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }: Props) {
   const config = useRuntimeConfig()
   const save = useSaveConnection()
+  // The record the form's values came from. The list (and so `existing`) follows other tabs'
+  // saves; a save must name where it started, so that what it changed is laid over theirs, and so
+  // that a connection deleted meanwhile is not saved as a new one.
+  const [startedFrom] = useState(existing?.record)
   const [problem, setProblem] = useState<{
     message: string
     canSaveUnverified: boolean
@@ -73,14 +77,19 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
   } | null>(resume ? { message: resume.problem, canSaveUnverified: false } : null)
   const signIn = useSignIn({
     onSaved: (record) => {
-      notifications.show(savedNotice(record, existing !== undefined))
+      notifications.show(savedNotice(record, startedFrom !== undefined))
       onDone()
     },
     onFailed: (message) => setProblem({ message, canSaveUnverified: false }),
   })
   // A token the provider refused cannot be kept: the field then asks for a new one.
   const tokenStored = (existing?.hasSecret ?? false) && existing?.record.verification !== 'refused'
-  const context: FormContext = { otherNames, tokenStored }
+  const context: FormContext = {
+    otherNames,
+    tokenStored,
+    // The stored token belongs to the address stored now (another tab may have changed both).
+    ...(existing ? { tokenEnteredFor: targetOf(existing.record) } : {}),
+  }
   const form = useForm<ConnectionFormValues>({
     mode: 'controlled',
     initialValues: {
@@ -91,7 +100,8 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
     validateInputOnBlur: true,
     onValuesChange: () => setProblem(null),
   })
-  const { warnings } = validateConnectionForm(form.values, context)
+  // An address edit can take the stored token's place away: then a new token or sign-in is due.
+  const { warnings, tokenKept } = validateConnectionForm(form.values, context)
   const type = form.values.type
   const target = previewTarget(form.values)
   // How sign-in works for the target as typed so far: the radio, its fields and the button.
@@ -99,7 +109,7 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
 
   const signingIn = signIn.phase !== 'idle'
   // A signed-in connection with its token can be renamed without signing in again.
-  const signInSubmits = form.values.authMethod === 'oauth' && !context.tokenStored
+  const signInSubmits = form.values.authMethod === 'oauth' && !tokenKept
 
   /** Runs inside the click or Enter, so the sign-in window may open. */
   const startSignIn = () => {
@@ -113,12 +123,8 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
       else setProblem({ message: setup.reason, canSaveUnverified: false })
       return
     }
-    signIn.start(setup, draft, existing?.record.id)
+    signIn.start(setup, draft, startedFrom?.id)
   }
-
-  // The record the form's values came from. The list (and so `existing`) follows other tabs'
-  // saves; a save must name where it started, so that what it changed is laid over theirs.
-  const [startedFrom] = useState(existing?.record)
 
   const submit = (skipVerification: boolean) => {
     if (signInSubmits) {
@@ -131,12 +137,12 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
     save.mutate(
       {
         draft,
-        existing: existing && startedFrom ? { ...existing, record: startedFrom } : existing,
+        existing: startedFrom && { record: startedFrom, hasSecret: existing?.hasSecret ?? false },
         skipVerification,
       },
       {
         onSuccess: (record) => {
-          notifications.show(savedNotice(record, existing !== undefined))
+          notifications.show(savedNotice(record, startedFrom !== undefined))
           onDone()
         },
         onError: (error) => {
@@ -226,7 +232,7 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
           target={target}
           setup={setup}
           tokenWarning={warnings.token}
-          tokenStored={context.tokenStored}
+          tokenStored={tokenKept}
           autoFocusToken={reenter}
           account={existing?.record.account?.login ?? null}
         />

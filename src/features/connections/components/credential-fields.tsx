@@ -40,10 +40,12 @@ export function CredentialFields({
   const noun = tokenNoun(form.values)
   const tokenId = useId()
   const tokenProps = form.getInputProps('token')
+  // Once the same words are the field's error, they are not repeated under it.
+  const warning = tokenWarning === tokenProps.error ? undefined : tokenWarning
   // Mantine's PasswordInput leaves these off its inner input; screen readers need them.
   const describedBy = [
     tokenProps.error ? `${tokenId}-error` : null,
-    tokenWarning ? `${tokenId}-warning` : null,
+    warning ? `${tokenId}-warning` : null,
   ]
     .filter(Boolean)
     .join(' ')
@@ -80,6 +82,10 @@ export function CredentialFields({
           configuredApplicationId={configuredGitLabApplication(target, config)}
           account={account}
         />
+      ) : null}
+      {authMethod === 'oauth' ? (
+        // No token field to put it under: an address edit's "sign in again" goes here.
+        <FieldWarning message={warning} />
       ) : (
         <>
           <div>
@@ -96,7 +102,7 @@ export function CredentialFields({
               aria-describedby={describedBy || undefined}
               key={form.key('token')}
             />
-            <FieldWarning id={`${tokenId}-warning`} message={tokenWarning} />
+            <FieldWarning id={`${tokenId}-warning`} message={warning} />
           </div>
           <Text size="xs" c="dimmed">
             {help.url ? (

@@ -89,6 +89,75 @@ describe('token', () => {
   })
 })
 
+describe('token after an address edit (issue 16: a token goes only to its own origin)', () => {
+  const stored = (tokenEnteredFor: FormContext['tokenEnteredFor']): FormContext => ({
+    otherNames: [],
+    tokenStored: true,
+    tokenEnteredFor,
+  })
+  const ghes = stored({ type: 'github-enterprise', baseUrl: 'https://ghes.example.com' })
+  const edit = (baseUrl: string, values: Partial<ConnectionFormValues> = {}) =>
+    check({ type: 'github-enterprise', baseUrl, token: '', ...values }, ghes)
+
+  it('asks for a new token when the server changes, next to the token field', () => {
+    const result = edit('https://ghes.attacker.test')
+    expect(result.errors.token).toBe(
+      'The stored token is only sent to the server it was entered for, and this address is another one. Paste a personal access token for it.',
+    )
+    // Said at once, before any submit, and the field no longer offers to keep the token.
+    expect(result.warnings.token).toBe(result.errors.token)
+    expect(result.tokenKept).toBe(false)
+    expect(result.draft).toBeNull()
+  })
+
+  it('takes a new token for the new server', () => {
+    const result = edit('https://ghes.attacker.test', { token: GH_TOKEN })
+    expect(result.errors).toEqual({})
+    expect(result.draft?.token).toBe(GH_TOKEN)
+  })
+
+  it('keeps the token when the address is the same origin written otherwise', () => {
+    const result = edit('https://GHES.example.com:443/')
+    expect(result.errors).toEqual({})
+    expect(result.tokenKept).toBe(true)
+    expect(result.draft?.token).toBeUndefined()
+  })
+
+  it('asks a signed-in connection to sign in again', () => {
+    const result = check(
+      { type: 'gitlab-self-managed', baseUrl: 'https://gitlab.other.test', token: '' },
+      stored({ type: 'gitlab-self-managed', baseUrl: 'https://gitlab.example.com' }),
+    )
+    const signedIn = check(
+      {
+        type: 'gitlab-self-managed',
+        baseUrl: 'https://gitlab.other.test',
+        token: '',
+        authMethod: 'oauth',
+      },
+      stored({ type: 'gitlab-self-managed', baseUrl: 'https://gitlab.example.com' }),
+    )
+    expect(result.errors.token).toMatch(/Paste a personal access token for it\.$/)
+    expect(signedIn.tokenKept).toBe(false)
+    expect(signedIn.warnings.token).toMatch(/Sign in again\.$/)
+  })
+
+  it('needs a new one for a Custom Git proxy added, though a public remote needs none', () => {
+    const remote = { repositoryUrl: 'https://git.example.com/team/app.git', token: '' }
+    const context = stored({
+      type: 'custom-git',
+      repositoryUrl: remote.repositoryUrl,
+      branch: 'main',
+    })
+    const proxied = check(
+      { type: 'custom-git', ...remote, corsProxyUrl: 'https://proxy.other.test' },
+      context,
+    )
+    expect(proxied.errors.token).toMatch(/Paste a token or password for it\.$/)
+    expect(check({ type: 'custom-git', ...remote }, context).errors).toEqual({})
+  })
+})
+
 describe('base URL (GitHub Enterprise Server and GitLab self-managed)', () => {
   const ghes = (baseUrl: string) => check({ type: 'github-enterprise', baseUrl })
   const gitlab = (baseUrl: string) =>

@@ -19,6 +19,9 @@ import {
   checkRemoteUrl,
   type Checked,
 } from './url-rules.ts'
+import { addressChanged, checkToken, keepsStoredToken, TOKEN_LIMIT } from './token-rules.ts'
+
+export { tokenNoun } from './token-rules.ts'
 
 export interface ConnectionDraft {
   name: string
@@ -35,6 +38,11 @@ export interface FormContext {
   otherNames: readonly string[]
   /** Editing a connection whose token is stored: an empty token field keeps it. */
   tokenStored: boolean
+  /**
+   * Where the stored token was entered for (the edited record's target). An address edit that
+   * would send it to another origin needs a new token: the stored one is kept only within these.
+   */
+  tokenEnteredFor?: ProviderTarget
 }
 
 type FieldMessages = Partial<Record<ConnectionFormField, string>>
@@ -43,6 +51,8 @@ export interface FormCheck {
   errors: FieldMessages
   warnings: FieldMessages
   draft: ConnectionDraft | null
+  /** An empty token field keeps the stored token: one is stored and the address allows it. */
+  tokenKept: boolean
 }
 
 export const LIMITS = {
@@ -51,7 +61,7 @@ export const LIMITS = {
   email: 254,
   workspace: 62,
   branch: 255,
-  token: 4096,
+  token: TOKEN_LIMIT,
 }
 
 export function validateConnectionForm(
@@ -72,11 +82,14 @@ export function validateConnectionForm(
   const name = take('name', checkName(values.name, context.otherNames))
   const username = take('username', checkUsername(values))
   const target = buildTarget(values, take)
-  const token = take('token', checkToken(values, context))
+  const tokenKept = keepsStoredToken(context, target)
+  const token = take('token', checkToken(values, context, tokenKept))
   if (token && target) {
     const mismatch = tokenMismatchWarning(values.type, token, values.bitbucketCredential)
     if (mismatch) warnings.token = mismatch
   }
+  // Said as soon as the address changes, before anything is submitted (and for a sign-in too).
+  if (!token && context.tokenStored && !tokenKept) warnings.token = addressChanged(values)
 
   const valid = Object.keys(errors).length === 0 && name !== undefined && target !== undefined
   const draft: ConnectionDraft | null = valid
@@ -89,7 +102,7 @@ export function validateConnectionForm(
         authMethod: values.authMethod,
       }
     : null
-  return { errors, warnings, draft }
+  return { errors, warnings, draft, tokenKept }
 }
 
 function checkName(input: string, otherNames: readonly string[]): Checked<string> {
@@ -120,33 +133,6 @@ function checkUsername(values: ConnectionFormValues): Checked<string> {
   if (values.type === 'bitbucket') return { ok: true, value: username.replace(/\s+/g, ' ') }
   if (/\s/.test(username)) return { ok: false, error: 'A username has no spaces.' }
   return { ok: true, value: username }
-}
-
-function checkToken(values: ConnectionFormValues, context: FormContext): Checked<string> {
-  // Outer whitespace comes with copy and paste; inner whitespace means a broken paste.
-  const token = values.token.trim()
-  if (/\s/.test(token)) {
-    return { ok: false, error: 'A token has no spaces or line breaks: copy it again and paste it.' }
-  }
-  if (token.length > LIMITS.token) {
-    return { ok: false, error: 'This is too long to be a token: check what was pasted.' }
-  }
-  if (
-    !token &&
-    values.authMethod === 'pat' &&
-    !context.tokenStored &&
-    values.type !== 'custom-git'
-  ) {
-    return { ok: false, error: `Paste the ${tokenNoun(values)}.` }
-  }
-  return { ok: true, value: token }
-}
-
-export function tokenNoun(values: Pick<ConnectionFormValues, 'type' | 'bitbucketCredential'>) {
-  if (values.type === 'bitbucket') {
-    return values.bitbucketCredential === 'api-token' ? 'API token' : 'access token'
-  }
-  return values.type === 'custom-git' ? 'token or password' : 'personal access token'
 }
 
 type Take = <T>(field: ConnectionFormField, checked: Checked<T>) => T | undefined
