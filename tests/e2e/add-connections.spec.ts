@@ -97,6 +97,21 @@ test('adds a connection of each of the eight types, verified by the provider', a
   expect(await readStore(page, 'secrets')).toHaveLength(7)
 })
 
+test('what the check had to say is shown on save and stays on the row', async ({ page }) => {
+  await openDemo(page)
+  // The demo's read-only classic token reports no `repo` scope (x-oauth-scopes).
+  await addConnection(page, { name: 'Reader', type: 'GitHub', token: 'ghp_demo_read-only' })
+  await expect(page.getByRole('alert').filter({ hasText: 'Connection created' })).toContainText(
+    'The token has no repo scope',
+  )
+  await page.reload()
+  const line = row(page, 'Reader')
+  await expect(line).toContainText('Connected')
+  await line.getByText('1 thing to check').click()
+  await expect(line).toContainText('private repositories will not be listed')
+  await expect(line).toContainText('Edit the connection to enter a token')
+})
+
 test('an empty page offers to add a connection or try the demo', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByText('No connections yet')).toBeVisible()

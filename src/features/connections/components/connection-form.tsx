@@ -24,6 +24,7 @@ import type { PanelResume } from '../panel-store.ts'
 import type { ProviderWords } from '@/lib/provider-error-message.ts'
 import { SaveRejected } from '../save-connection.ts'
 import { ProviderSaid } from './provider-said.tsx'
+import { noticesSummary } from './connection-notices.tsx'
 import { CredentialFields } from './credential-fields.tsx'
 import { TypeFields } from './type-fields.tsx'
 
@@ -307,9 +308,11 @@ function savedNotice(record: ConnectionRecord, edited: boolean) {
       message: `“${record.name}” was saved without verifying; it will be checked when it is first used.`,
     }
   }
+  // What the check found worth saying (a scope missing…) is said now, not only on the row.
+  const notices = noticesSummary(record.notices)
   return {
-    color: 'green',
+    color: notices ? 'yellow' : 'green',
     title: edited ? 'Connection updated' : 'Connection created',
-    message: `“${record.name}” is connected${who}.`,
+    message: `“${record.name}” is connected${who}.${notices ? ` ${notices}` : ''}`,
   }
 }
