@@ -16,6 +16,7 @@ import type { RepoRef } from '@/providers/types.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 import { ConnectionGate } from '../components/connection-gate.tsx'
 import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
+import { Inert } from '@/lib/inert-text.tsx'
 
 /** One repository: branch picker, its commits (authors as the connection says), tags, releases. */
 export function RepositoryPage() {
@@ -46,7 +47,7 @@ function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef 
     <Stack gap="md">
       <div>
         <Anchor component={Link} to={paths.repositories(record.id)} size="sm">
-          ← {record.name}
+          ← <Inert value={record.name} />
         </Anchor>
         <Title
           order={1}

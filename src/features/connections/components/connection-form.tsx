@@ -7,7 +7,6 @@ import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ConnectionType } from '@/providers/types.ts'
-import type { ConnectionRecord } from '@/storage/schema.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import {
   emptyFormValues,
@@ -22,6 +21,7 @@ import { useSaveConnection } from '../hooks/use-save-connection.ts'
 import type { PanelResume } from '../panel-store.ts'
 import { SaveRejected } from '../save-connection.ts'
 import { CredentialFields } from './credential-fields.tsx'
+import { savedNotice } from './saved-notice.tsx'
 import { TypeFields } from './type-fields.tsx'
 
 const typeGroups: { group: string; items: ConnectionType[] }[] = [
@@ -268,20 +268,4 @@ export function ConnectionForm({ existing, reenter, resume, otherNames, onDone }
       </Stack>
     </form>
   )
-}
-
-function savedNotice(record: ConnectionRecord, edited: boolean) {
-  const who = record.account ? ` as ${record.account.login}` : ''
-  if (record.verification === 'unverified') {
-    return {
-      color: 'orange',
-      title: edited ? 'Connection updated' : 'Connection created',
-      message: `“${record.name}” was saved without verifying; it will be checked when it is first used.`,
-    }
-  }
-  return {
-    color: 'green',
-    title: edited ? 'Connection updated' : 'Connection created',
-    message: `“${record.name}” is connected${who}.`,
-  }
 }
