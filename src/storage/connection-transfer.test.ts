@@ -175,6 +175,20 @@ describe('import', () => {
     expect(plan.duplicates).toEqual([{ name: 'OPS', existingName: 'Ops', why: 'same-connection' }])
   })
 
+  it('names, for a new connection, a connection here with its name that points elsewhere', () => {
+    const here = connectionRecord('github-enterprise', { name: 'Acme GHES' })
+    const impostor = {
+      ...here,
+      id: crypto.randomUUID(),
+      name: ' acme ghes ',
+      baseUrl: 'https://ghes.evil.example',
+    }
+    const other = connectionRecord('github-enterprise', { name: 'Beta' })
+    const plan = planImport(recordsOf(fileOf([impostor, other])), [{ id: here.id, record: here }])
+    expect(plan.fresh.map((record) => record.id)).toEqual([impostor.id, other.id])
+    expect(plan.namesakes).toEqual({ [impostor.id]: [here] })
+  })
+
   it('treats a damaged stored record with the same id as already here, and leaves it', async () => {
     const name = freshDatabaseName()
     const record = connectionRecord('github')

@@ -128,7 +128,12 @@ export function connectionIdentity(target: ProviderTarget, name: string): string
   const fields = Object.entries(target as Readonly<Record<string, unknown>>)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return JSON.stringify([fields, name.trim().toLocaleLowerCase('en')])
+  return JSON.stringify([fields, nameKey(name)])
+}
+
+/** Names as connectionIdentity compares them. */
+function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en')
 }
 
 function identityOf(record: ConnectionRecord): string {
@@ -339,6 +344,12 @@ export interface ImportPlan {
   fresh: ConnectionRecord[]
   /** What is already here and would be skipped (never overwritten). */
   duplicates: SkippedDuplicate[]
+  /**
+   * New connections that share their name with one already here but point elsewhere (else they
+   * would be duplicates), by the new record's id: a shared file could otherwise slip a second
+   * "Acme GHES" aimed at another server next to the real one.
+   */
+  namesakes: Record<string, ConnectionRecord[]>
 }
 
 /** An existing connection as far as duplicates go; a damaged record still holds its id. */
@@ -362,7 +373,12 @@ export function planImport(
     byId.set(id, record?.name ?? id)
     if (record) byIdentity.set(identityOf(record), record.name)
   }
-  const plan: ImportPlan = { fresh: [], duplicates: [] }
+  const byName = new Map<string, ConnectionRecord[]>()
+  for (const { record } of existing) {
+    if (record)
+      byName.set(nameKey(record.name), [...(byName.get(nameKey(record.name)) ?? []), record])
+  }
+  const plan: ImportPlan = { fresh: [], duplicates: [], namesakes: {} }
   for (const record of incoming) {
     const sameId = byId.get(record.id)
     const identity = identityOf(record)
@@ -372,6 +388,8 @@ export function planImport(
     } else if (same !== undefined) {
       plan.duplicates.push({ name: record.name, existingName: same, why: 'same-connection' })
     } else {
+      const namesakes = byName.get(nameKey(record.name))
+      if (namesakes) plan.namesakes[record.id] = namesakes
       plan.fresh.push(record)
       byId.set(record.id, record.name)
       byIdentity.set(identity, record.name)
@@ -429,7 +447,7 @@ export function openConnectionTransfer(databaseName: string): ConnectionTransfer
       }
       return guard('write-failed', async () => {
         const db = await database()
-        const outcome: ImportOutcome = { fresh: [], duplicates: [] }
+        const outcome: ImportOutcome = { fresh: [], duplicates: [], namesakes: {} }
         await runTransaction(db, [CONNECTIONS_STORE], 'readwrite', ({ transaction, fail }) => {
           readExisting(transaction, (existing) => {
             const plan = planImport(records, existing)
@@ -443,6 +461,7 @@ export function openConnectionTransfer(databaseName: string): ConnectionTransfer
             }
             outcome.fresh = plan.fresh
             outcome.duplicates = plan.duplicates
+            outcome.namesakes = plan.namesakes
           })
         })
         return outcome
