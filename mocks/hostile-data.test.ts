@@ -6,7 +6,9 @@ import {
   LONG,
   RLO,
   hostileAccount,
+  hostileLogin,
   hostileRepository,
+  hostileUserName,
 } from './data/hostile.ts'
 
 const TOKEN = 'ghp_R4nd0mClassicTokenForTests0123456789'
@@ -53,6 +55,12 @@ describe('a hostile GitHub Enterprise host', () => {
       (caught: unknown) => caught,
     )
     expect(error).toMatchObject({ kind: 'not-found' })
+  })
+
+  it('signs in an account whose login carries a right-to-left override', async () => {
+    const { account } = await HOSTILE.verify()
+    expect(account).toMatchObject({ login: hostileLogin, displayName: hostileUserName })
+    expect(account?.login).toContain(RLO)
   })
 
   it('leaves other hosts as they were', async () => {

@@ -83,3 +83,9 @@ export function hostileCommit(index: number): { message: string; author: DemoIde
 
 /** The simulated GitHub's `/user` on a hostile host: its display name is markup. */
 export const hostileUserName = `${HOSTILE_IMG} Mona`
+
+/**
+ * Its login carries a right-to-left override: shown raw, "mona-gnp.exe" would read "mona-exe.png"
+ * in the connections list, the save toast and the sign-in pages.
+ */
+export const hostileLogin = `mona-${RLO}gnp.exe`

@@ -6,9 +6,11 @@ import {
   exportEnvelope,
   exportFileName,
   MAX_TRANSFER_BYTES,
+  MAX_TRANSFER_DEPTH,
   openConnectionTransfer,
   planImport,
   readTransferFile,
+  TOO_DEEP,
   TRANSFER_FORMAT,
 } from './connection-transfer.ts'
 import { CONNECTIONS_STORE } from './database.ts'
@@ -173,6 +175,20 @@ describe('import', () => {
     expect(plan.duplicates).toEqual([{ name: 'OPS', existingName: 'Ops', why: 'same-connection' }])
   })
 
+  it('names, for a new connection, a connection here with its name that points elsewhere', () => {
+    const here = connectionRecord('github-enterprise', { name: 'Acme GHES' })
+    const impostor = {
+      ...here,
+      id: crypto.randomUUID(),
+      name: ' acme ghes ',
+      baseUrl: 'https://ghes.evil.example',
+    }
+    const other = connectionRecord('github-enterprise', { name: 'Beta' })
+    const plan = planImport(recordsOf(fileOf([impostor, other])), [{ id: here.id, record: here }])
+    expect(plan.fresh.map((record) => record.id)).toEqual([impostor.id, other.id])
+    expect(plan.namesakes).toEqual({ [impostor.id]: [here] })
+  })
+
   it('treats a damaged stored record with the same id as already here, and leaves it', async () => {
     const name = freshDatabaseName()
     const record = connectionRecord('github')
@@ -316,6 +332,44 @@ describe('refusing a file', () => {
       connections: [{ name: 'Broken' }, { ...first.connections[0], name: 'Leaky', token: 'x' }],
     })
     expect(reasonOf(text)).toMatch(/^Connection 2 \(“Leaky”\): the field “token” holds a secret/)
+  })
+
+  // A 150,000-deep file once overflowed the recursive secret scan ("Maximum call stack size
+  // exceeded"), which the dialog reported as a storage failure.
+  it.each([
+    [
+      'a connection',
+      (deep: string) => fileWith((entry) => (entry.extra = '@')).replace('"@"', deep),
+    ],
+    ['the envelope', (deep: string) => `{"format":"${TRANSFER_FORMAT}","version":1,"x":${deep}}`],
+  ])('nested 150,000 levels deep in %s, with its own sentence', (_, fileAround) => {
+    const deep = `${'['.repeat(150_000)}${']'.repeat(150_000)}`
+    expect(reasonOf(fileAround(deep))).toBe(TOO_DEEP)
+  })
+
+  it(`nested deeper than ${MAX_TRANSFER_DEPTH} levels, and not at that depth`, () => {
+    const nest = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`
+    // The entry is level 2; its field's value one further; the limit counts from the envelope.
+    const at = (levels: number) =>
+      fileWith((entry) => (entry.extra = '@')).replace('"@"', nest(levels))
+    expect(reasonOf(at(MAX_TRANSFER_DEPTH - 3))).toMatch(/“extra”: not a field of an export/)
+    expect(reasonOf(at(MAX_TRANSFER_DEPTH - 2))).toBe(TOO_DEEP)
+  })
+
+  it('with a secret deep inside, in document order, found without recursion', () => {
+    const text = fileWith((entry) => (entry.account = { a: [{ b: { token: 'x' } }], c: TOKEN }))
+    expect(reasonOf(text)).toMatch(/the field “account.a.0.b.token” holds a secret/)
+  })
+
+  it.each([
+    ['zero-width spaces', '\u200b\u200b\u200b'],
+    ['bidi marks and a space', '\u200f \u202e\u2066'],
+    ['a Hangul filler and a BOM', '\u3164\ufeff'],
+  ])('with a name of %s only', (_, name) => {
+    const text = fileWith((entry) => (entry.name = name))
+    expect(reasonOf(text)).toBe(
+      'Connection 1: name: has no visible character (only spaces or invisible characters).',
+    )
   })
 
   it('with a record that is not an object', () => {

@@ -29,6 +29,7 @@ import {
   CONNECTION_SCHEMA_VERSION,
   type ConnectionRecord,
   connectionRecordSchema,
+  hasVisibleCharacter,
   notChecked,
   providerTargetSchema,
   targetOf,
@@ -127,7 +128,12 @@ export function connectionIdentity(target: ProviderTarget, name: string): string
   const fields = Object.entries(target as Readonly<Record<string, unknown>>)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return JSON.stringify([fields, name.trim().toLocaleLowerCase('en')])
+  return JSON.stringify([fields, nameKey(name)])
+}
+
+/** Names as connectionIdentity compares them. */
+function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en')
 }
 
 function identityOf(record: ConnectionRecord): string {
@@ -154,33 +160,72 @@ const SECRET_NAME =
   /token|secret|passw|pwd|credential|authori[sz]ation|bearer|api_?key|private_?key|cookie/i
 const NOT_SECRET = new Set(['tokenLifetime', 'tokenExpiresAt', 'credentialKind'])
 
-/** The first place in `value` that holds or names a secret, as a sentence, or null. */
-function secretIn(value: unknown, path: string): string | null {
+/**
+ * How deep a file may nest. An export is three levels deep (envelope, list, connection); a file
+ * nested further is not ours, and one nested 150,000 deep once overflowed a recursive scan.
+ */
+export const MAX_TRANSFER_DEPTH = 32
+
+/** Said when a file nests deeper than MAX_TRANSFER_DEPTH, without a value from it. */
+export const TOO_DEEP = `The file nests values more than ${MAX_TRANSFER_DEPTH} levels deep: it is not a connections export.`
+
+/** What secretIn found: a secret (as a sentence), nesting too deep, or nothing. */
+type Scan = { secret: string } | { tooDeep: true } | null
+
+/**
+ * The first place in `value` that holds or names a secret, in document order. A walk with its
+ * own stack, not recursion: no file, however deep, can exhaust the call stack; past
+ * MAX_TRANSFER_DEPTH it stops and says so.
+ */
+function secretIn(value: unknown, path: string, depth = 0): Scan {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth }]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const found = secretAt(next.value, next.path)
+    if (found) return { secret: found }
+    const children = childrenOf(next.value, next.path)
+    if (children.length > 0 && next.depth >= MAX_TRANSFER_DEPTH) return { tooDeep: true }
+    // Reversed onto the stack, so that the first child is looked at first.
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]
+      if (child) stack.push({ ...child, depth: next.depth + 1 })
+    }
+  }
+  return null
+}
+
+/** A secret at this very place: a value shaped like a token, or a key that names a secret. */
+function secretAt(value: unknown, path: string): string | null {
   if (typeof value === 'string') {
     const family = guessTokenProvider(value)
     return family ? `the value of “${path}” looks like ${TOKEN_FAMILY_LABELS[family]}` : null
   }
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = secretIn(item, `${path}.${index}`)
-      if (found) return found
-    }
-    return null
-  }
   if (!isPlainObject(value)) return null
-  for (const [key, field] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     const where = path === '' ? key : `${path}.${key}`
     if (SECRET_NAME.test(key) && !NOT_SECRET.has(key)) return `the field “${where}” holds a secret`
-    const found = secretIn(field, where)
-    if (found) return found
   }
   return null
+}
+
+function childrenOf(value: unknown, path: string): { value: unknown; path: string }[] {
+  const at = (key: string) => (path === '' ? key : `${path}.${key}`)
+  if (Array.isArray(value)) {
+    return value.map((item: unknown, index) => ({ value: item, path: `${path}.${index}` }))
+  }
+  if (!isPlainObject(value)) return []
+  return Object.entries(value).map(([key, field]) => ({ value: field, path: at(key) }))
+}
+
+/** A scan's finding as the end of a refusal, or null when the value is clean. */
+function scanReason(scan: Scan): string | null {
+  if (scan === null) return null
+  return 'secret' in scan ? `${scan.secret}. Exports never hold tokens.` : TOO_DEEP
 }
 
 /** "Connection 3 (“Work GitHub”)", numbered from 1, the name clipped for a one-line reason. */
 function connectionLabel(index: number, entry: unknown): string {
   const name = isPlainObject(entry) && typeof entry.name === 'string' ? entry.name.trim() : ''
-  if (name === '') return `Connection ${index + 1}`
+  if (!hasVisibleCharacter(name)) return `Connection ${index + 1}`
   const clipped = name.length > 60 ? `${name.slice(0, 59)}…` : name
   return `Connection ${index + 1} (“${clipped}”)`
 }
@@ -201,6 +246,10 @@ function checkEntry(
   }
   const parsed = connectionRecordSchema.safeParse(recordFromDefinition(entry, target.data, now))
   if (!parsed.success) return refused(describeIssues(parsed.error))
+  // The form's Name rule: a name of zero-width spaces or bidi marks would list as nothing.
+  if (!hasVisibleCharacter(parsed.data.name)) {
+    return refused('name: has no visible character (only spaces or invisible characters)')
+  }
   return { ok: true, record: parsed.data }
 }
 
@@ -240,7 +289,8 @@ export function readTransferFile(text: string, now: string): TransferCheck {
   }
   const { connections, exportedAt, ...rest } = json
   const stray = secretIn(rest, '')
-  if (stray) return refused(`The file is refused: ${stray}. Exports never hold tokens.`)
+  if (stray && 'tooDeep' in stray) return refused(TOO_DEEP)
+  if (stray) return refused(`The file is refused: ${scanReason(stray) ?? ''}`)
   const extra = Object.keys(rest).filter((key) => key !== 'format' && key !== 'version')
   if (extra.length > 0) {
     return refused(`${extra.map((key) => `“${key}”`).join(', ')}: not a field of an export.`)
@@ -258,10 +308,11 @@ export function readTransferFile(text: string, now: string): TransferCheck {
   // Secrets first, in every entry: a file that carries a token is refused as such, whatever else
   // is wrong with it.
   for (const [index, entry] of connections.entries()) {
-    const secret = secretIn(entry, '')
-    if (secret) {
-      return refused(`${connectionLabel(index, entry)}: ${secret}. Exports never hold tokens.`)
-    }
+    // The list is the envelope's second level: its entries start one below.
+    const scan = secretIn(entry, '', 2)
+    if (scan && 'tooDeep' in scan) return refused(TOO_DEEP)
+    const secret = scanReason(scan)
+    if (secret) return refused(`${connectionLabel(index, entry)}: ${secret}`)
   }
   const records: ConnectionRecord[] = []
   const firstWithId = new Map<string, number>()
@@ -293,6 +344,12 @@ export interface ImportPlan {
   fresh: ConnectionRecord[]
   /** What is already here and would be skipped (never overwritten). */
   duplicates: SkippedDuplicate[]
+  /**
+   * New connections that share their name with one already here but point elsewhere (else they
+   * would be duplicates), by the new record's id: a shared file could otherwise slip a second
+   * "Acme GHES" aimed at another server next to the real one.
+   */
+  namesakes: Record<string, ConnectionRecord[]>
 }
 
 /** An existing connection as far as duplicates go; a damaged record still holds its id. */
@@ -316,7 +373,12 @@ export function planImport(
     byId.set(id, record?.name ?? id)
     if (record) byIdentity.set(identityOf(record), record.name)
   }
-  const plan: ImportPlan = { fresh: [], duplicates: [] }
+  const byName = new Map<string, ConnectionRecord[]>()
+  for (const { record } of existing) {
+    if (record)
+      byName.set(nameKey(record.name), [...(byName.get(nameKey(record.name)) ?? []), record])
+  }
+  const plan: ImportPlan = { fresh: [], duplicates: [], namesakes: {} }
   for (const record of incoming) {
     const sameId = byId.get(record.id)
     const identity = identityOf(record)
@@ -326,6 +388,8 @@ export function planImport(
     } else if (same !== undefined) {
       plan.duplicates.push({ name: record.name, existingName: same, why: 'same-connection' })
     } else {
+      const namesakes = byName.get(nameKey(record.name))
+      if (namesakes) plan.namesakes[record.id] = namesakes
       plan.fresh.push(record)
       byId.set(record.id, record.name)
       byIdentity.set(identity, record.name)
@@ -383,7 +447,7 @@ export function openConnectionTransfer(databaseName: string): ConnectionTransfer
       }
       return guard('write-failed', async () => {
         const db = await database()
-        const outcome: ImportOutcome = { fresh: [], duplicates: [] }
+        const outcome: ImportOutcome = { fresh: [], duplicates: [], namesakes: {} }
         await runTransaction(db, [CONNECTIONS_STORE], 'readwrite', ({ transaction, fail }) => {
           readExisting(transaction, (existing) => {
             const plan = planImport(records, existing)
@@ -397,6 +461,7 @@ export function openConnectionTransfer(databaseName: string): ConnectionTransfer
             }
             outcome.fresh = plan.fresh
             outcome.duplicates = plan.duplicates
+            outcome.namesakes = plan.namesakes
           })
         })
         return outcome

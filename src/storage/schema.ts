@@ -36,6 +36,21 @@ const normalizedUrl = z.url({ protocol: /^https?$/ }).check(
 
 export const nonBlank = z.string().check(z.minLength(1), z.regex(/\S/, 'must not be blank'))
 
+/**
+ * Spaces, controls, format characters (bidi marks, zero-width spaces, joiners) and the other
+ * default-ignorable code points (variation selectors, Hangul fillers, tags): none draws anything.
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/gu
+
+/**
+ * Whether a name shows at least one character. A name of zero-width spaces or bidi marks passes
+ * "not blank" yet reads as nothing in a list, a dialog or a toast. The form's Name rule and the
+ * import file's check both use this; stored records are not re-judged by it.
+ */
+export function hasVisibleCharacter(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== ''
+}
+
 /** Per connection type, the secret-free fields that say where the connection points. */
 const targetShapes = {
   github: { type: z.literal('github') },

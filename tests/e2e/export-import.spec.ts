@@ -81,7 +81,11 @@ test('connections come back from an export after the site data was cleared', asy
 
   let dialog = await importFile(page, path)
   await expect(dialog.getByText('New: 2 connections will be added')).toBeVisible()
-  await expect(dialog.getByRole('listitem')).toHaveText(['Export GitHub', 'Export GitLab'])
+  // Each with its type and where it points, not the name alone.
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    'Export GitHub GitHub · github.com',
+    'Export GitLab GitLab self-managed · gitlab.example.com',
+  ])
   await page.screenshot({ path: 'tests/screenshots/export-import-dialog.png' })
   await dialog.getByRole('button', { name: 'Import 2 connections' }).click()
   await expect(dialog).toBeHidden()
@@ -136,4 +140,54 @@ test('connections come back from an export after the site data was cleared', asy
   await tokenField(page).fill(GITHUB_TOKEN)
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
   await expect(row(page, 'Export GitHub')).toContainText('Connected')
+})
+
+test('the import preview shows where each connection points and flags a namesake elsewhere', async ({
+  page,
+}) => {
+  await openDemo(page)
+  await addConnection(page, {
+    name: 'Acme GHES',
+    type: 'GitHub Enterprise Server',
+    fields: { 'Server URL': 'https://ghes.acme.example' },
+    token: GITHUB_TOKEN,
+  })
+  const exported = JSON.parse((await exportFile(page)).text) as {
+    connections: Record<string, unknown>[]
+  }
+  // A shared file: the same name aimed at someone else's server, and one connection that is new.
+  const shared = JSON.stringify({
+    format: 'git-connector/connections',
+    version: 1,
+    connections: [
+      { ...exported.connections[0], id: crypto.randomUUID(), baseUrl: 'https://ghes.evil.example' },
+      { ...exported.connections[0], id: crypto.randomUUID(), name: 'Beta GHES' },
+    ],
+  })
+  const dialog = await importFile(page, {
+    name: 'shared.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(shared),
+  })
+  await expect(dialog.getByText('New: 2 connections will be added')).toBeVisible()
+  const items = dialog.getByRole('listitem')
+  await expect(items.nth(0)).toContainText('Acme GHES GitHub Enterprise Server · ghes.evil.example')
+  await expect(items.nth(0).getByTestId('import-namesake')).toHaveText(
+    'Not the “Acme GHES” you have here, which points to ghes.acme.example. Import it only if you expect a second one on ghes.evil.example.',
+  )
+  await expect(items.nth(1)).toHaveText('Beta GHES GitHub Enterprise Server · ghes.acme.example')
+  await expect(items.nth(1).getByTestId('import-namesake')).toHaveCount(0)
+
+  // A file nested 150,000 levels deep: refused with its own sentence, not a stack overflow.
+  const deep = `{"format":"git-connector/connections","version":1,"connections":[{"x":${'['.repeat(150_000)}${']'.repeat(150_000)}}]}`
+  const picking = page.waitForEvent('filechooser')
+  await dialog.getByLabel('Export file').click()
+  await (
+    await picking
+  ).setFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) })
+  await expect(
+    dialog.getByText(
+      'The file nests values more than 32 levels deep: it is not a connections export. Nothing was imported.',
+    ),
+  ).toBeVisible()
 })

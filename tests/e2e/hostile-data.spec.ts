@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addConnection, openDemo } from './support.ts'
+import { field, fillAndSave, openAddPanel, openDemo, row } from './support.ts'
 
 /**
  * A compromised GitHub Enterprise host (demo convention: a host name starting with `hostile.`,
@@ -9,6 +9,8 @@ import { addConnection, openDemo } from './support.ts'
 
 const REPO = 'octo-demo/<marquee>\\u202Egnp.exe'
 const IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'
+/** The hostile account's login (mocks/data/hostile.ts), its override escaped. */
+const LOGIN = 'mona-\\u202Egnp.exe'
 
 /** What must never be in the DOM, whatever the page: checked after each step. */
 async function expectInert(page: Page) {
@@ -54,12 +56,27 @@ test('hostile provider data renders inert and legible', async ({ page }) => {
   })
 
   await openDemo(page)
-  await addConnection(page, {
-    name: 'Hostile GHES',
+  const panel = await openAddPanel(page)
+  // A name of zero-width spaces and bidi marks is not blank, yet shows nothing: refused.
+  await fillAndSave(page, {
+    name: '\u200B\u200B\u202E\u2066',
     type: 'GitHub Enterprise Server',
     fields: { 'Server URL': 'https://hostile.example.com' },
     token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
   })
+  await expect(
+    panel.getByText('This name shows nothing: it has only invisible characters.'),
+  ).toBeVisible()
+  await field(panel, 'Name').fill('Hostile GHES')
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(panel).toBeHidden()
+  // The account's login carries a right-to-left override: in the list and in the save toast it
+  // reads in logical order, the override shown as an escape.
+  await expect(page.getByRole('alert').filter({ hasText: 'Connection created' })).toContainText(
+    `“Hostile GHES” is connected as ${LOGIN}.`,
+  )
+  const hostileRow = row(page, 'Hostile GHES')
+  await expect(hostileRow.getByText(LOGIN, { exact: true })).toBeVisible()
   // The account's display name is markup: shown as text.
   await expect(page.getByText(`${IMG} Mona`, { exact: true })).toBeVisible()
   await expectInert(page)

@@ -1,7 +1,7 @@
 /** The JSON shapes of users, organizations and repositories, as GitHub sends them. */
 import { demoSha, type DemoRepository } from '../../data/catalog.ts'
 import { githubDemoUser, githubOwnerAccount, type githubDemoOrgs } from '../../data/github.ts'
-import { HOSTILE_URL, hostileUserName } from '../../data/hostile.ts'
+import { HOSTILE_URL, hostileLogin, hostileUserName } from '../../data/hostile.ts'
 import type { Site } from './site.ts'
 
 /** The authenticated user: the short user object plus the profile fields only /user shows. */
@@ -10,7 +10,7 @@ export function userPayload(site: Site) {
   return {
     ...simpleUser(site, { login, id, type: 'User', avatar_url }),
     ...githubDemoUser,
-    ...(site.hostile ? { name: hostileUserName } : {}),
+    ...(site.hostile ? { login: hostileLogin, name: hostileUserName } : {}),
     user_view_type: 'private',
   }
 }

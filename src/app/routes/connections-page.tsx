@@ -11,6 +11,7 @@ import {
   useExportConnections,
 } from '@/features/connections/hooks/use-connection-transfer.ts'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
+import { Inert } from '@/lib/inert-text.tsx'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { useAppEnvironment } from '../app-context.ts'
 import { loadConnectionPanel } from '../components/connection-panel-host.tsx'
@@ -215,7 +216,11 @@ export function ConnectionsPage() {
               notifications.show({
                 color: 'gray',
                 title: 'Connection deleted',
-                message: `“${name}” was removed.`,
+                message: (
+                  <>
+                    “<Inert value={name} />” was removed.
+                  </>
+                ),
               })
             }
           />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { usePanelStore } from '@/features/connections/panel-store.ts'
 import { handleCallback, type CallbackOutcome } from '@/features/auth/callback.ts'
+import { ConnectedAs } from '@/features/connections/components/saved-notice.tsx'
 
 /**
  * Where GitHub and GitLab send the person back (`<base>oauth/callback`). In the sign-in popup it
@@ -26,7 +27,7 @@ export function OAuthCallbackPage() {
         notifications.show({
           color: 'green',
           title: 'Signed in',
-          message: `“${result.record.name}” is connected${result.record.account ? ` as ${result.record.account.login}` : ''}.`,
+          message: <ConnectedAs record={result.record} />,
         })
         await navigate('/connections', { replace: true })
         return
@@ -79,9 +80,7 @@ function CallbackStatus({ outcome }: { outcome: CallbackOutcome | null }) {
           Signed in
         </Title>
         <Text>
-          “{outcome.record.name}” is connected
-          {outcome.record.account ? ` as ${outcome.record.account.login}` : ''}. You can close this
-          window.
+          <ConnectedAs record={outcome.record} /> You can close this window.
         </Text>
         <BackToConnections />
       </Stack>

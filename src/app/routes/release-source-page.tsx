@@ -38,6 +38,7 @@ import {
 import { useSourceReleases } from '@/features/release-sources/hooks/use-source-releases.ts'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { describeFailure } from '@/lib/failure-message.ts'
+import { Inert } from '@/lib/inert-text.tsx'
 import { formatRelative } from '@/lib/format-time.ts'
 import { paths } from '@/lib/paths.ts'
 import { safeLinkUrl } from '@/lib/safe-url.ts'
@@ -103,7 +104,9 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
         <Group justify="space-between" align="flex-end">
           <div>
             <Group gap="sm">
-              <Title order={1}>{source.name}</Title>
+              <Title order={1} style={{ wordBreak: 'break-word' }}>
+                <Inert value={source.name} />
+              </Title>
               <WebhookBadge source={source} />
             </Group>
             <Text c="dimmed" size="sm">
@@ -115,16 +118,25 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
                   rel="noopener noreferrer"
                   inherit
                 >
-                  {source.repository.fullName}
+                  <Inert value={source.repository.fullName} limit={300} />
                 </Anchor>
               ) : (
-                source.repository.fullName
+                <Inert value={source.repository.fullName} limit={300} />
               )}{' '}
-              · branch <strong>{source.branch}</strong> · tags{' '}
+              · branch{' '}
+              <strong>
+                <Inert value={source.branch} />
+              </strong>{' '}
+              · tags{' '}
               <Text span ff="monospace" inherit>
                 {source.tagPattern ?? 'all'}
               </Text>
-              {record ? ` · through “${record.name}”` : ''}
+              {record ? (
+                <>
+                  {' '}
+                  · through “<Inert value={record.name} />”
+                </>
+              ) : null}
             </Text>
           </div>
           <Group gap="xs">
@@ -159,8 +171,8 @@ function Source({ source }: { source: ReleaseSourceRecord }) {
       ) : !usable ? (
         <Alert color="orange" title="The connection needs its token" role="alert">
           <Text size="sm">
-            Re-enter the token of “{stored.record.name}” to see releases, check the webhook and
-            trigger builds. Nothing about this source is lost.
+            Re-enter the token of “<Inert value={stored.record.name} />” to see releases, check the
+            webhook and trigger builds. Nothing about this source is lost.
           </Text>
           <ReenterTokenButton
             connectionId={stored.record.id}

@@ -21,6 +21,7 @@ import { useReleaseSources } from '@/features/release-sources/hooks/use-release-
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { paths } from '@/lib/paths.ts'
 import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
+import { Inert } from '@/lib/inert-text.tsx'
 
 type Panel = { mode: 'closed' } | { mode: 'create' }
 
@@ -127,16 +128,16 @@ function SourceTable({ sources, connectionName }: TableProps) {
             <Table.Tr key={source.id} data-source-id={source.id}>
               <Table.Td>
                 <Anchor component={Link} to={paths.releaseSource(source.id)} fw={600} size="sm">
-                  {source.name}
+                  <Inert value={source.name} />
                 </Anchor>
                 <Text size="xs" c="dimmed">
                   {connectionTypeInfo[source.connectionType].label} ·{' '}
-                  {connectionName(source.connectionId) ?? 'no connection'}
+                  <Inert value={connectionName(source.connectionId) ?? 'no connection'} />
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                  {source.repository.fullName}
+                  <Inert value={source.repository.fullName} limit={300} />
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -11,6 +11,7 @@ import { paths } from '@/lib/paths.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 import { ConnectionGate } from '../components/connection-gate.tsx'
 import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
+import { Inert } from '@/lib/inert-text.tsx'
 
 /** A connection's repositories: search on the server as you type, filter by owner, sort. */
 export function RepositoriesPage() {
@@ -65,7 +66,9 @@ function Repositories({ record }: { record: ConnectionRecord }) {
         <Anchor component={Link} to={paths.connections()} size="sm">
           ← Connections
         </Anchor>
-        <Title order={1}>{record.name}</Title>
+        <Title order={1} style={{ wordBreak: 'break-word' }}>
+          <Inert value={record.name} />
+        </Title>
         <Text c="dimmed" size="sm">
           {info.label} repositories
           {list.total !== null ? ` · ${list.total.toLocaleString()} in all` : ''}

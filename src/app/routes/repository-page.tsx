@@ -17,6 +17,7 @@ import type { RepoRef } from '@/providers/types.ts'
 import type { ConnectionRecord } from '@/storage/schema.ts'
 import { ConnectionGate } from '../components/connection-gate.tsx'
 import { ProviderErrorAlert } from '../components/provider-error-alert.tsx'
+import { Inert } from '@/lib/inert-text.tsx'
 
 /** One repository: branch picker, its commits (authors as the connection says), tags, releases. */
 export function RepositoryPage() {
@@ -47,7 +48,7 @@ function Repository({ record, repo }: { record: ConnectionRecord; repo: RepoRef 
     <Stack gap="md">
       <div>
         <Anchor component={Link} to={paths.repositories(record.id)} size="sm">
-          ← {record.name}
+          ← <Inert value={record.name} />
         </Anchor>
         <Title
           order={1}

@@ -1,5 +1,6 @@
 import { Code, Stack, Text, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
+import { Inert } from '@/lib/inert-text.tsx'
 import { signInDeployment } from '@/lib/oauth/deployment.ts'
 import type { SignInSetup } from '@/lib/oauth/sign-in-setup.ts'
 import type { ConnectionFormValues } from '../../connections/form/form-values.ts'
@@ -45,8 +46,13 @@ export function SignInFields({ form, setup, configuredApplicationId, account }: 
       ) : null}
       <Text size="sm" c="dimmed">
         You sign in on {where} in a new window
-        {account ? ` (as ${account}, to keep everything that uses this connection)` : ''}. The token
-        it gives is kept in this browser like a personal access token.{renews}
+        {account ? (
+          <>
+            {' '}
+            (as <Inert value={account} />, to keep everything that uses this connection)
+          </>
+        ) : null}
+        . The token it gives is kept in this browser like a personal access token.{renews}
       </Text>
     </Stack>
   )

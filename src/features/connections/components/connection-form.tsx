@@ -7,7 +7,7 @@ import { connectionTypeInfo } from '@/lib/connection-types.ts'
 import { signInSetupFor } from '@/lib/oauth/sign-in-setup.ts'
 import { useRuntimeConfig } from '@/lib/runtime-config-context.ts'
 import type { ConnectionType } from '@/providers/types.ts'
-import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
+import { targetOf } from '@/storage/schema.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import {
   emptyFormValues,
@@ -17,15 +17,14 @@ import {
 } from '../form/form-values.ts'
 import { previewTarget } from '../form/preview-target.ts'
 import { LIMITS, validateConnectionForm, type FormContext } from '../form/validate-form.ts'
-import { remoteFacts, remoteSentence } from '../remote-info.ts'
 import { useSignIn } from '../../auth/hooks/use-sign-in.ts'
 import { useSaveConnection } from '../hooks/use-save-connection.ts'
 import type { PanelResume } from '../panel-store.ts'
 import type { ProviderWords } from '@/lib/provider-error-message.ts'
 import { SaveRejected } from '../save-connection.ts'
 import { ProviderSaid } from './provider-said.tsx'
-import { noticesSummary } from './connection-notices.tsx'
 import { CredentialFields } from './credential-fields.tsx'
+import { savedNotice } from './saved-notice.tsx'
 import { TypeFields } from './type-fields.tsx'
 
 const typeGroups: { group: string; items: ConnectionType[] }[] = [
@@ -292,27 +291,4 @@ function Rejection({ error }: { error: SaveRejected }) {
       {error.providerWords ? <ProviderSaid words={error.providerWords} /> : null}
     </>
   )
-}
-
-function savedNotice(record: ConnectionRecord, edited: boolean) {
-  const facts = remoteFacts(record)
-  const who = record.account
-    ? ` as ${record.account.login}`
-    : facts
-      ? `: ${remoteSentence(facts)}`
-      : ''
-  if (record.verification === 'unverified') {
-    return {
-      color: 'orange',
-      title: edited ? 'Connection updated' : 'Connection created',
-      message: `“${record.name}” was saved without verifying; it will be checked when it is first used.`,
-    }
-  }
-  // What the check found worth saying (a scope missing…) is said now, not only on the row.
-  const notices = noticesSummary(record.notices)
-  return {
-    color: notices ? 'yellow' : 'green',
-    title: edited ? 'Connection updated' : 'Connection created',
-    message: `“${record.name}” is connected${who}.${notices ? ` ${notices}` : ''}`,
-  }
 }

@@ -2,6 +2,7 @@ import { Drawer } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { displayText } from '@/lib/display-text.ts'
+import { inertText } from '@/lib/inert-text.tsx'
 import { useConnections } from '../hooks/use-connections.ts'
 import { usePanelStore } from '../panel-store.ts'
 import { ConnectionForm } from './connection-form.tsx'
@@ -43,7 +44,7 @@ export function ConnectionPanel() {
   const signedIn = existing?.record.authMethod === 'oauth'
   const title =
     panel.mode === 'reenter'
-      ? `${signedIn ? 'Sign in again to' : 'Re-enter token for'} “${existing?.record.name ?? ''}”`
+      ? `${signedIn ? 'Sign in again to' : 'Re-enter token for'} “${inertText(existing?.record.name ?? '')}”`
       : panel.mode === 'edit'
         ? 'Edit Connection'
         : 'Add a new Connection'

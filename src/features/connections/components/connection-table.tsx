@@ -2,6 +2,7 @@ import { Button, Group, Table, Text } from '@mantine/core'
 import { IconFolders, IconPencil, IconTrash } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { connectionTypeInfo, targetLocation } from '@/lib/connection-types.ts'
+import { Inert, inertText } from '@/lib/inert-text.tsx'
 import { formatRelative } from '@/lib/format-time.ts'
 import { paths } from '@/lib/paths.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
@@ -44,15 +45,16 @@ export function ConnectionTable({ connections, onDelete }: Props) {
             return (
               <Table.Tr key={record.id} data-connection-id={record.id}>
                 <Table.Td>
-                  <Text fw={600} size="sm">
-                    {record.name}
+                  <Text fw={600} size="sm" style={{ wordBreak: 'break-word' }}>
+                    <Inert value={record.name} />
                   </Text>
                   <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                    {connectionTypeInfo[record.type].label} · {targetLocation(targetOf(record))}
+                    {connectionTypeInfo[record.type].label} ·{' '}
+                    <Inert value={targetLocation(targetOf(record))} limit={300} />
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{record.username ?? '—'}</Text>
+                  <Text size="sm">{record.username ? <Inert value={record.username} /> : '—'}</Text>
                 </Table.Td>
                 <Table.Td>
                   <AccountCell record={record} />
@@ -81,7 +83,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                         component={Link}
                         to={paths.repositories(record.id)}
                         leftSection={<IconFolders size={14} />}
-                        aria-label={`Browse ${record.name}`}
+                        aria-label={`Browse ${inertText(record.name)}`}
                       >
                         Browse
                       </Button>
@@ -91,7 +93,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                       variant="subtle"
                       color="gray"
                       leftSection={<IconPencil size={14} />}
-                      aria-label={`Edit ${record.name}`}
+                      aria-label={`Edit ${inertText(record.name)}`}
                       onClick={() => openEdit(record.id)}
                     >
                       Edit
@@ -101,7 +103,7 @@ export function ConnectionTable({ connections, onDelete }: Props) {
                       variant="subtle"
                       color="red"
                       leftSection={<IconTrash size={14} />}
-                      aria-label={`Delete ${record.name}`}
+                      aria-label={`Delete ${inertText(record.name)}`}
                       onClick={() => onDelete(stored)}
                     >
                       Delete

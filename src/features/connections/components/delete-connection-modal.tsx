@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { connectionTypeInfo } from '@/lib/connection-types.ts'
+import { Inert } from '@/lib/inert-text.tsx'
 import type { RemoveByHand } from '@/features/release-sources/disconnect.ts'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
@@ -54,8 +55,12 @@ export function DeleteConnectionModal({ target, onClose, onDeleted }: Props) {
     <Modal opened={target !== null} onClose={onClose} title="Delete connection" centered>
       <Stack>
         <Text size="sm">
-          Delete <strong>{name}</strong>? Its settings and its token are removed from this browser.
-          The token stays valid on the provider: revoke it there if you no longer need it.
+          Delete{' '}
+          <strong>
+            <Inert value={name} />
+          </strong>
+          ? Its settings and its token are removed from this browser. The token stays valid on the
+          provider: revoke it there if you no longer need it.
         </Text>
         {sources.isPending ? (
           <Group gap="xs">
@@ -150,10 +155,10 @@ function SourcesUsing({ sources }: { sources: ReleaseSourceRecord[] }) {
         {sources.map((source) => (
           <List.Item key={source.id}>
             <Text size="sm" fw={600} span>
-              {source.name}
+              <Inert value={source.name} />
             </Text>{' '}
             <Text size="sm" c="dimmed" span>
-              {source.repository.fullName}
+              <Inert value={source.repository.fullName} limit={300} />
             </Text>
             <Text size="xs" c="dimmed">
               {webhookFate(source)}
@@ -178,7 +183,10 @@ function LeftBehind({
   return (
     <Stack gap="sm">
       <Text size="sm">
-        <strong>{name}</strong> was deleted, and its release sources were kept, disconnected. But{' '}
+        <strong>
+          <Inert value={name} />
+        </strong>{' '}
+        was deleted, and its release sources were kept, disconnected. But{' '}
         {hooks.length === 1 ? 'one webhook' : `${hooks.length} webhooks`} could not be removed: the
         provider keeps sending releases to the webhook receiver until{' '}
         {hooks.length === 1 ? 'it is' : 'they are'} removed by hand.
@@ -190,11 +198,11 @@ function LeftBehind({
           return (
             <List.Item key={hook.sourceId}>
               <Text size="sm" fw={600}>
-                {hook.name}
+                <Inert value={hook.name} />
                 {source ? (
                   <Text size="sm" c="dimmed" span fw={400}>
                     {' '}
-                    {source.repository.fullName}
+                    <Inert value={source.repository.fullName} limit={300} />
                   </Text>
                 ) : null}
               </Text>

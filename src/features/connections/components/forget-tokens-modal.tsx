@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { Inert } from '@/lib/inert-text.tsx'
 import type { StoredConnection } from '@/storage/connection-store.ts'
 import { useForgetTokens } from '../hooks/use-forget-tokens.ts'
 
@@ -22,7 +23,9 @@ export function ForgetTokensModal({ withTokens, onClose, onForgotten }: Props) {
         </Text>
         <List size="sm" spacing={4}>
           {withTokens.map(({ record }) => (
-            <List.Item key={record.id}>{record.name}</List.Item>
+            <List.Item key={record.id}>
+              <Inert value={record.name} />
+            </List.Item>
           ))}
         </List>
         <Text size="sm">

@@ -10,9 +10,12 @@ import {
   Stack,
   Text,
 } from '@mantine/core'
-import { IconFileImport } from '@tabler/icons-react'
+import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { connectionTypeInfo, targetLocation } from '@/lib/connection-types.ts'
+import { Inert, inertText } from '@/lib/inert-text.tsx'
 import type { ImportOutcome, SkippedDuplicate } from '@/storage/connection-transfer.ts'
+import { targetOf, type ConnectionRecord } from '@/storage/schema.ts'
 import { useImportCheck, useImportConnections } from '../hooks/use-connection-transfer.ts'
 
 interface Props {
@@ -26,11 +29,60 @@ function connections(count: number): string {
   return count === 1 ? 'one connection' : `${count} connections`
 }
 
-function duplicateText({ name, existingName, why }: SkippedDuplicate): string {
-  if (why === 'same-id') {
-    return name === existingName ? name : `${name} (here as “${existingName}”)`
-  }
-  return `${name} (the same as “${existingName}”)`
+function DuplicateItem({ duplicate }: { duplicate: SkippedDuplicate }) {
+  const { name, existingName, why } = duplicate
+  if (why === 'same-id' && name === existingName) return <Inert value={name} />
+  return (
+    <>
+      <Inert value={name} /> ({why === 'same-id' ? 'here as' : 'the same as'} “
+      <Inert value={existingName} />
+      ”)
+    </>
+  )
+}
+
+function whereOf(record: ConnectionRecord): string {
+  return targetLocation(targetOf(record))
+}
+
+/**
+ * One connection the import would add: its name, type and where it points, so that a shared file
+ * cannot quietly aim a familiar name at another server. A connection here with the same name (it
+ * points elsewhere, or the new one would be a duplicate) is named next to it, with where it points.
+ */
+function FreshItem({
+  record,
+  namesakes,
+}: {
+  record: ConnectionRecord
+  namesakes: ConnectionRecord[]
+}) {
+  const where = whereOf(record)
+  // A namesake always points elsewhere: the same name and target would be a duplicate.
+  const elsewhere = namesakes
+  return (
+    <List.Item>
+      <Text size="sm" span fw={500}>
+        <Inert value={record.name} />
+      </Text>{' '}
+      <Text size="sm" span c="dimmed">
+        {connectionTypeInfo[record.type].label} · <Inert value={where} limit={300} />
+      </Text>
+      {elsewhere.length > 0 ? (
+        <Text size="xs" c="orange.9" data-testid="import-namesake">
+          <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: 'middle' }} /> Not the “
+          <Inert value={record.name} />” you have here, which points to{' '}
+          {elsewhere.map((namesake, index) => (
+            <span key={namesake.id}>
+              {index > 0 ? ' and ' : null}
+              <Inert value={whereOf(namesake)} limit={300} />
+            </span>
+          ))}
+          . Import it only if you expect a second one on <Inert value={where} limit={300} />.
+        </Text>
+      ) : null}
+    </List.Item>
+  )
 }
 
 /**
@@ -68,7 +120,8 @@ export function ImportConnectionsModal({ initialFile, onClose, onImported }: Pro
           leftSection={<IconFileImport size={16} aria-hidden />}
           value={file}
           onChange={pick}
-          error={refusal ? `${refusal} Nothing was imported.` : undefined}
+          // The reason may quote a connection's name from the file: shown inert.
+          error={refusal ? `${inertText(refusal, 1000)} Nothing was imported.` : undefined}
           clearable
           clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
         />
@@ -88,7 +141,11 @@ export function ImportConnectionsModal({ initialFile, onClose, onImported }: Pro
                   </Text>
                   <List size="sm" spacing={2}>
                     {fresh.map((record) => (
-                      <List.Item key={record.id}>{record.name}</List.Item>
+                      <FreshItem
+                        key={record.id}
+                        record={record}
+                        namesakes={plan.namesakes[record.id] ?? []}
+                      />
                     ))}
                   </List>
                 </div>
@@ -104,7 +161,9 @@ export function ImportConnectionsModal({ initialFile, onClose, onImported }: Pro
                   </Text>
                   <List size="sm" spacing={2}>
                     {plan.duplicates.map((duplicate, index) => (
-                      <List.Item key={index}>{duplicateText(duplicate)}</List.Item>
+                      <List.Item key={index}>
+                        <DuplicateItem duplicate={duplicate} />
+                      </List.Item>
                     ))}
                   </List>
                 </div>

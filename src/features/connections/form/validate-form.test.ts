@@ -25,6 +25,25 @@ describe('name', () => {
     expect(result.draft).toBeNull()
   })
 
+  it.each([
+    ['zero-width spaces', '\u200b\u200b'],
+    ['bidi marks between spaces', ' \u202e \u200f\u2066 '],
+    ['a word joiner, a BOM and a soft hyphen', '\u2060\ufeff\u00ad'],
+    ['Hangul fillers and a variation selector', '\u3164\u115f\ufe0f'],
+  ])('refuses a name of %s only, with its own sentence', (_, name) => {
+    const result = check({ name })
+    expect(result.errors.name).toBe(
+      'This name shows nothing: it has only invisible characters. Type a name people can read.',
+    )
+    expect(result.draft).toBeNull()
+  })
+
+  it('keeps a visible name that carries an override, and names a taken one inert', () => {
+    expect(check({ name: 'Acme \u202eSEHG' }).draft?.name).toBe('Acme \u202eSEHG')
+    const taken = check({ name: 'Acme \u202eSEHG' }, { ...fresh, otherNames: ['acme \u202esehg'] })
+    expect(taken.errors.name).toBe('Another connection is already called “Acme \\u202ESEHG”.')
+  })
+
   it('trims and collapses spaces, and allows the edited connection its own name', () => {
     const result = check({ name: '  Work   GitHub ' }, { otherNames: [], tokenStored: true })
     expect(result.draft?.name).toBe('Work GitHub')

@@ -2,8 +2,10 @@
  * The form's validation table: every field's rule, by connection type. It returns errors (block
  * saving), warnings (shown, do not block) and, when nothing blocks, the normalized draft to verify.
  */
+import { inertText } from '@/lib/inert-text.tsx'
 import { tokenMismatchWarning } from '@/providers/token-formats.ts'
 import type { ProviderTarget } from '@/providers/types.ts'
+import { hasVisibleCharacter } from '@/storage/schema.ts'
 import type {
   AuthMethod,
   ConnectionFormField,
@@ -108,11 +110,19 @@ export function validateConnectionForm(
 function checkName(input: string, otherNames: readonly string[]): Checked<string> {
   const name = input.trim().replace(/\s+/g, ' ')
   if (!name) return { ok: false, error: 'Give this connection a name, e.g. “Work GitHub”.' }
+  if (!hasVisibleCharacter(name)) {
+    return {
+      ok: false,
+      error:
+        'This name shows nothing: it has only invisible characters. Type a name people can read.',
+    }
+  }
   if (name.length > LIMITS.name) {
     return { ok: false, error: `Keep the name under ${LIMITS.name} characters.` }
   }
   const taken = otherNames.some((other) => other.toLocaleLowerCase() === name.toLocaleLowerCase())
-  if (taken) return { ok: false, error: `Another connection is already called “${name}”.` }
+  if (taken)
+    return { ok: false, error: `Another connection is already called “${inertText(name)}”.` }
   return { ok: true, value: name }
 }
 

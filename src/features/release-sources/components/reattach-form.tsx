@@ -8,6 +8,7 @@ import type { ReleaseSourceRecord } from '@/storage/release-source-schema.ts'
 import { useEndpoints } from '../hooks/use-source-mutations.ts'
 import { releaseSourceKeys } from '../queries.ts'
 import { canReattachTo, reattachReleaseSource } from '../source-actions.ts'
+import { inertText } from '@/lib/inert-text.tsx'
 
 /**
  * A disconnected source goes on with another connection of its type: same repository, branch,
@@ -41,7 +42,7 @@ export function ReattachForm({ source }: { source: ReleaseSourceRecord }) {
         placeholder={`Choose a ${type} connection`}
         data={candidates.map((stored) => ({
           value: stored.record.id,
-          label: stored.record.name,
+          label: inertText(stored.record.name),
           disabled: wantsToken(connectionStatus(stored)),
         }))}
         value={chosen}

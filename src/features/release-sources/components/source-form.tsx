@@ -19,6 +19,7 @@ import {
   type SourceFormValues,
 } from '../source-form-values.ts'
 import { RepositoryPicker } from './repository-picker.tsx'
+import { inertText } from '@/lib/inert-text.tsx'
 
 interface Props {
   /** The source being edited; null to create one. */
@@ -154,7 +155,7 @@ function connectionOption(stored: StoredConnection) {
   const needsToken = wantsToken(connectionStatus(stored))
   return {
     value: record.id,
-    label: `${record.name} · ${connectionTypeInfo[record.type].label}${needsToken ? ' (needs token)' : ''}`,
+    label: `${inertText(record.name)} · ${connectionTypeInfo[record.type].label}${needsToken ? ' (needs token)' : ''}`,
     disabled: needsToken,
   }
 }
